@@ -5,7 +5,8 @@ import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.KeyAlgorithm;
 import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.CertsOptions;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.APIService;
+import io.fabric8.kubernetes.api.model.APIServiceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -19,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * {@code ai-apiserver certs}: a new CA and a serving certificate for the Service behind the
@@ -59,7 +59,10 @@ final class CertsCommand {
           dir.resolve("tls.crt"),
           serving.certificatePem(),
           false,
-          "serving certificate for " + String.join(", ", names.dnsNames()) + ", 127.0.0.1");
+          "serving certificate for "
+              + String.join(", ", names.dnsNames())
+              + ", "
+              + String.join(", ", names.ipAddresses()));
       write(out, dir.resolve("tls.key"), serving.privateKeyPem(), true, "serving private key");
       write(
           out,
@@ -102,14 +105,14 @@ final class CertsCommand {
   }
 
   /** A merge patch that also works as a kustomize strategic-merge patch (it names its target). */
-  static Object apiServicePatch(String caPem) {
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("apiregistration.k8s.io/v1")
-        .withKind("APIService")
+  static APIService apiServicePatch(String caPem) {
+    return new APIServiceBuilder()
         .withNewMetadata()
         .withName(API_SERVICE_NAME)
         .endMetadata()
-        .addToAdditionalProperties("spec", Map.of("caBundle", base64(caPem)))
+        .withNewSpec()
+        .withCaBundle(base64(caPem))
+        .endSpec()
         .build();
   }
 

@@ -9,9 +9,9 @@ public final class CommandLine {
 
   private static final String OVERVIEW =
       PROGRAM
-          + " is a Kubernetes aggregated API server for ai.k8s.io/v1alpha1: compact, read-only,"
-          + " RBAC-checked views of workloads (WorkloadSummary) and of the cluster"
-          + " (ClusterContext).\n"
+          + " is a Kubernetes aggregated API server for ai.k8s.io/v1alpha1: compact,\n"
+          + "read-only, RBAC-checked views of workloads (WorkloadSummary) and of the cluster\n"
+          + "(ClusterContext).\n"
           + "\n"
           + "Usage: "
           + PROGRAM
@@ -77,7 +77,7 @@ public final class CommandLine {
     };
   }
 
-  private static FlagSet flagsOf(String command) {
+  static FlagSet flagsOf(String command) {
     return switch (command) {
       case "serve" -> ServerFlags.define(
           new FlagSet(

@@ -15,6 +15,8 @@ import java.util.Set;
 final class FlagSet {
   private static final Set<String> HELP = Set.of("-h", "--help", "--help=true");
   private static final int WIDTH = 100;
+  private static final int HELP_INDENT = 6;
+  private static final char NO_BREAK = '\u00a0';
 
   enum Kind {
     VALUE,
@@ -59,6 +61,11 @@ final class FlagSet {
     return define(new Flag(name, Kind.SWITCH, "", "false", help));
   }
 
+  /** Every flag, in definition order. */
+  List<Flag> flags() {
+    return List.copyOf(flags.values());
+  }
+
   static boolean asksForHelp(List<String> args) {
     return args.stream().anyMatch(HELP::contains);
   }
@@ -101,26 +108,26 @@ final class FlagSet {
     return new ParsedFlags(flags, given);
   }
 
+  /** Flag by flag: the flag and its value on one line, what it does and its default below. */
   String help() {
     StringBuilder text = new StringBuilder();
     text.append("Usage: ").append(usage).append("\n\n");
     text.append(wrap(description, 0, 0)).append("\n");
-    int column =
-        flags.values().stream().mapToInt(flag -> signature(flag).length()).max().orElse(0) + 4;
     for (Map.Entry<String, List<Flag>> entry : sections.entrySet()) {
-      text.append("\n").append(entry.getKey()).append(":\n");
+      text.append("\n").append(entry.getKey()).append(" flags:\n");
       for (Flag flag : entry.getValue()) {
-        String line = "  " + signature(flag);
         String help = flag.help();
         if (flag.defaultText() != null && flag.kind() != Kind.SWITCH) {
-          help += " (default " + (flag.defaultText().isEmpty() ? "\"\"" : flag.defaultText()) + ")";
+          String shown = flag.defaultText().isEmpty() ? "\"\"" : flag.defaultText();
+          help += " (default" + NO_BREAK + shown + ")"; // kept on one line by wrap()
         }
-        text.append(line).append(" ".repeat(column - line.length()));
-        text.append(wrap(help, column, column)).append("\n");
+        text.append("  ").append(signature(flag)).append("\n");
+        text.append(" ".repeat(HELP_INDENT));
+        text.append(wrap(help, HELP_INDENT, HELP_INDENT).replace(NO_BREAK, ' '));
+        text.append("\n");
       }
     }
-    text.append("\n  ").append(String.format("%-" + (column - 2) + "s", "-h, --help"));
-    text.append("Show this help.\n");
+    text.append("\n  -h, --help\n").append(" ".repeat(HELP_INDENT)).append("Show this help.\n");
     return text.toString();
   }
 
