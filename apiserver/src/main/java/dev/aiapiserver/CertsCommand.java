@@ -53,7 +53,12 @@ final class CertsCommand {
     try {
       Files.createDirectories(dir);
       write(out, dir.resolve("ca.crt"), ca.certificatePem(), false, "CA certificate");
-      write(out, dir.resolve("ca.key"), ca.privateKeyPem(), true, "CA private key; the cluster does not need it");
+      write(
+          out,
+          dir.resolve("ca.key"),
+          ca.privateKeyPem(),
+          true,
+          "CA private key; the cluster does not need it");
       write(
           out,
           dir.resolve("tls.crt"),
@@ -80,7 +85,8 @@ final class CertsCommand {
       err.println("error: cannot write to " + dir + ": " + e.getMessage());
       return 1;
     }
-    out.println("Serving certificate valid until " + serving.certificate().getNotAfter().toInstant());
+    out.println(
+        "Serving certificate valid until " + serving.certificate().getNotAfter().toInstant());
     out.println("Apply:");
     out.println("  kubectl apply -f " + dir.resolve("secret.yaml"));
     out.println(
@@ -117,8 +123,8 @@ final class CertsCommand {
   }
 
   /**
-   * Writes through a temporary file in the same directory, so a reader never sees half a file and
-   * a private key is never readable by others, not even for a moment.
+   * Writes through a temporary file in the same directory, so a reader never sees half a file and a
+   * private key is never readable by others, not even for a moment.
    */
   private static void write(PrintStream out, Path file, String content, boolean secret, String what)
       throws IOException {

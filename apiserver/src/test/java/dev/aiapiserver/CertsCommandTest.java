@@ -46,7 +46,8 @@ class CertsCommandTest {
       throws Exception {
     Path target = dir.resolve("certs");
 
-    int exit = run("certs", "--service", "views", "--namespace", "tools", "--out", target.toString());
+    int exit =
+        run("certs", "--service", "views", "--namespace", "tools", "--out", target.toString());
 
     assertEquals(0, exit, MainTest.text(err));
     X509Certificate ca = Pem.readCertificates(target.resolve("ca.crt")).get(0);
@@ -70,8 +71,7 @@ class CertsCommandTest {
         "valid for 8760h by default: " + certificate.getNotAfter());
     for (String file :
         List.of("ca.crt", "ca.key", "tls.crt", "tls.key", "secret.yaml", "apiservice-patch.yaml")) {
-      assertTrue(
-          MainTest.text(out).contains("wrote " + target.resolve(file)), "reports " + file);
+      assertTrue(MainTest.text(out).contains("wrote " + target.resolve(file)), "reports " + file);
     }
   }
 
@@ -150,7 +150,8 @@ class CertsCommandTest {
     int exit = run("certs", "--out", blocker.toString());
 
     assertEquals(1, exit);
-    assertTrue(MainTest.text(err).startsWith("error: cannot write to " + blocker), MainTest.text(err));
+    assertTrue(
+        MainTest.text(err).startsWith("error: cannot write to " + blocker), MainTest.text(err));
   }
 
   private int run(String... args) {

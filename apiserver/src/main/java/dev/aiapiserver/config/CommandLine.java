@@ -69,40 +69,46 @@ public final class CommandLine {
     }
     ParsedFlags parsed = flags.parse(rest);
     return switch (command) {
-      case "serve" -> new Command.Serve(
-          ServerFlags.read(parsed, ServerOptions.DEFAULT_BIND_ADDRESS));
-      case "demo" -> new Command.Demo(
-          ServerFlags.read(parsed, DemoOptions.DEFAULT_BIND_ADDRESS), DemoOptions.read(parsed));
+      case "serve" ->
+          new Command.Serve(ServerFlags.read(parsed, ServerOptions.DEFAULT_BIND_ADDRESS));
+      case "demo" ->
+          new Command.Demo(
+              ServerFlags.read(parsed, DemoOptions.DEFAULT_BIND_ADDRESS), DemoOptions.read(parsed));
       default -> new Command.Certs(CertsOptions.read(parsed));
     };
   }
 
   static FlagSet flagsOf(String command) {
     return switch (command) {
-      case "serve" -> ServerFlags.define(
-          new FlagSet(
-              PROGRAM + " serve [flags]",
-              "Serves the ai.k8s.io views of a real cluster over TLS, behind kube-apiserver as an"
-                  + " aggregated API server, with delegated authentication and authorization."),
-          ServerOptions.DEFAULT_BIND_ADDRESS,
-          false);
-      case "demo" -> DemoOptions.define(
+      case "serve" ->
           ServerFlags.define(
               new FlagSet(
-                  PROGRAM + " demo [flags]",
-                  "Starts an embedded Kubernetes API server seeded with a realistic cluster,"
-                      + " serves the views for it with authentication and RBAC on, and writes a"
-                      + " kubeconfig with the users admin and agent. Stop it with Ctrl-C."),
-              DemoOptions.DEFAULT_BIND_ADDRESS,
-              true));
-      case "certs" -> CertsOptions.define(
-          new FlagSet(
-              PROGRAM + " certs --out DIR [flags]",
-              "Writes a new CA and a serving certificate for the Service the APIService points"
-                  + " at: ca.crt, ca.key, tls.crt, tls.key, secret.yaml (Secret ai-apiserver-tls)"
-                  + " and apiservice-patch.yaml (the APIService caBundle)."));
-      default -> throw new UsageException(
-          "unknown command \"" + command + "\"; expected one of " + COMMANDS);
+                  PROGRAM + " serve [flags]",
+                  "Serves the ai.k8s.io views of a real cluster over TLS, behind kube-apiserver as"
+                      + " an aggregated API server, with delegated authentication and"
+                      + " authorization."),
+              ServerOptions.DEFAULT_BIND_ADDRESS,
+              false);
+      case "demo" ->
+          DemoOptions.define(
+              ServerFlags.define(
+                  new FlagSet(
+                      PROGRAM + " demo [flags]",
+                      "Starts an embedded Kubernetes API server seeded with a realistic cluster,"
+                          + " serves the views for it with authentication and RBAC on, and writes a"
+                          + " kubeconfig with the users admin and agent. Stop it with Ctrl-C."),
+                  DemoOptions.DEFAULT_BIND_ADDRESS,
+                  true));
+      case "certs" ->
+          CertsOptions.define(
+              new FlagSet(
+                  PROGRAM + " certs --out DIR [flags]",
+                  "Writes a new CA and a serving certificate for the Service the APIService points"
+                      + " at: ca.crt, ca.key, tls.crt, tls.key, secret.yaml (Secret"
+                      + " ai-apiserver-tls) and apiservice-patch.yaml (the APIService caBundle)."));
+      default ->
+          throw new UsageException(
+              "unknown command \"" + command + "\"; expected one of " + COMMANDS);
     };
   }
 }

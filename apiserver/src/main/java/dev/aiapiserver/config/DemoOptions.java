@@ -3,9 +3,8 @@ package dev.aiapiserver.config;
 import java.nio.file.Path;
 
 /**
- * What only the demo needs: where its kubeconfig goes and the port of its front door (the
- * embedded cluster's endpoint, which forwards ai.k8s.io requests to this server as kube-apiserver
- * would).
+ * What only the demo needs: where its kubeconfig goes and the port of its front door (the embedded
+ * cluster's endpoint, which forwards ai.k8s.io requests to this server as kube-apiserver would).
  *
  * @param kubeconfigOut the kubeconfig written for the demo's users
  * @param frontDoorPort the port the kubeconfig points at; 0 picks a free port
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 public record DemoOptions(Path kubeconfigOut, int frontDoorPort) {
   public static final Path DEFAULT_KUBECONFIG_OUT = Path.of("ai-apiserver-demo.kubeconfig");
   public static final int DEFAULT_FRONT_DOOR_PORT = 0;
+
   /** The demo serves on loopback only unless asked otherwise. */
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 

@@ -27,7 +27,9 @@ final class GoDuration {
 
   private GoDuration() {}
 
-  /** @throws IllegalArgumentException if the text is not a Go duration */
+  /**
+   * @throws IllegalArgumentException if the text is not a Go duration
+   */
   static Duration parse(String text) {
     String rest = text;
     boolean negative = false;

@@ -94,7 +94,8 @@ public record ServerOptions(
    * Whether the caller may do what it asks, decided by SubjectAccessReview against native RBAC.
    *
    * @param kubeconfig where to send SubjectAccessReviews; empty: the main kubeconfig or in-cluster
-   * @param alwaysAllowPaths non-resource paths served without asking (a trailing * matches a prefix)
+   * @param alwaysAllowPaths non-resource paths served without asking (a trailing * matches a
+   *     prefix)
    * @param cacheAuthorizedTtl how long an allow is cached
    * @param cacheUnauthorizedTtl how long a deny is cached
    */

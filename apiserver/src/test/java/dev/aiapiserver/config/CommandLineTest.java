@@ -183,7 +183,8 @@ class CommandLineTest {
     "0, PT0S"
   })
   void givenAGoDurationWhenParsedThenItHasThatLength(String text, Duration expected) {
-    assertEquals(expected, serve("--view-coalesce-interval=" + text).views().viewCoalesceInterval());
+    assertEquals(
+        expected, serve("--view-coalesce-interval=" + text).views().viewCoalesceInterval());
   }
 
   @Test
@@ -243,27 +244,41 @@ class CommandLineTest {
         "start                                           | unknown command \"start\"",
         "--secure-port=1                                 | expected a command before the flags",
         "serve --bogus                                   | unknown flag --bogus",
-        "serve -secure-port=1                            | unknown flag -secure-port (did you mean --secure-port?)",
+        "serve -secure-port=1                            | unknown flag -secure-port (did you mean"
+            + " --secure-port?)",
         "serve extra                                     | unexpected argument \"extra\"",
         "serve --secure-port                             | flag --secure-port needs a value",
         "serve --secure-port --bind-address=::           | flag --secure-port needs a value",
         "serve -v                                        | flag -v needs a value",
-        "serve --secure-port=https                       | invalid value \"https\" for flag --secure-port: expected an integer from 0 to 65535",
-        "serve --secure-port=70000                       | invalid value \"70000\" for flag --secure-port",
-        "serve --bind-address=localhost                  | invalid value \"localhost\" for flag --bind-address: expected an IP address",
-        "serve --max-request-body-bytes=0                | invalid value \"0\" for flag --max-request-body-bytes",
-        "serve --watch-cache-history=-5                  | invalid value \"-5\" for flag --watch-cache-history",
-        "serve --view-coalesce-interval=10               | invalid value \"10\" for flag --view-coalesce-interval: expected a duration",
-        "serve --authorization-webhook-cache-authorized-ttl=-1s | invalid value \"-1s\" for flag --authorization-webhook-cache-authorized-ttl",
-        "serve --authentication-skip-lookup=maybe        | invalid value \"maybe\" for flag --authentication-skip-lookup: expected true or false",
-        "serve --authorization-always-allow-paths=healthz | invalid value \"healthz\" for flag --authorization-always-allow-paths",
-        "serve --tls-cert-file=/a.crt                    | flags --tls-cert-file and --tls-private-key-file must be given together",
-        "serve --kubeconfig=                             | flag --kubeconfig needs a non-empty value",
+        "serve --secure-port=https                       | invalid value \"https\" for flag"
+            + " --secure-port: expected an integer from 0 to 65535",
+        "serve --secure-port=70000                       | invalid value \"70000\" for flag"
+            + " --secure-port",
+        "serve --bind-address=localhost                  | invalid value \"localhost\" for flag"
+            + " --bind-address: expected an IP address",
+        "serve --max-request-body-bytes=0                | invalid value \"0\" for flag"
+            + " --max-request-body-bytes",
+        "serve --watch-cache-history=-5                  | invalid value \"-5\" for flag"
+            + " --watch-cache-history",
+        "serve --view-coalesce-interval=10               | invalid value \"10\" for flag"
+            + " --view-coalesce-interval: expected a duration",
+        "serve --authorization-webhook-cache-authorized-ttl=-1s | invalid value \"-1s\" for flag"
+            + " --authorization-webhook-cache-authorized-ttl",
+        "serve --authentication-skip-lookup=maybe        | invalid value \"maybe\" for flag"
+            + " --authentication-skip-lookup: expected true or false",
+        "serve --authorization-always-allow-paths=healthz | invalid value \"healthz\" for flag"
+            + " --authorization-always-allow-paths",
+        "serve --tls-cert-file=/a.crt                    | flags --tls-cert-file and"
+            + " --tls-private-key-file must be given together",
+        "serve --kubeconfig=                             | flag --kubeconfig needs a non-empty"
+            + " value",
         "serve -v=11                                     | invalid value \"11\" for flag -v",
         "demo --kubeconfig=/x                            | unknown flag --kubeconfig",
         "certs                                           | flag --out is required",
-        "certs --out=o --service=AI_Server               | invalid value \"AI_Server\" for flag --service: expected a DNS label",
-        "certs --out=o --validity=0s                     | invalid value \"0s\" for flag --validity: expected a positive duration",
+        "certs --out=o --service=AI_Server               | invalid value \"AI_Server\" for flag"
+            + " --service: expected a DNS label",
+        "certs --out=o --validity=0s                     | invalid value \"0s\" for flag"
+            + " --validity: expected a positive duration",
         "help start                                      | unknown command \"start\""
       })
   void givenAnUnusableCommandLineWhenParsedThenOneLineSaysWhatIsWrong(
@@ -290,8 +305,7 @@ class CommandLineTest {
             help.lines().anyMatch(line -> line.equals(listed) || line.startsWith(listed + " ")),
             command + " help lacks " + flag.display());
       }
-      help.lines()
-          .forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
+      help.lines().forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
     }
     String serve = help("serve", "--help");
     assertTrue(serve.contains("(default 8443)"), serve);

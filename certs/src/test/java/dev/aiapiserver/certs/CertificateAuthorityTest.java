@@ -42,8 +42,7 @@ class CertificateAuthorityTest {
             "localhost",
             "127.0.0.1"),
         alternativeNames(certificate));
-    assertEquals(
-        "CN=ai-apiserver.ai-system.svc", certificate.getSubjectX500Principal().getName());
+    assertEquals("CN=ai-apiserver.ai-system.svc", certificate.getSubjectX500Principal().getName());
     assertEquals(List.of(SERVER_AUTH), certificate.getExtendedKeyUsage());
     assertEquals(-1, certificate.getBasicConstraints(), "a serving certificate is not a CA");
     certificate.verify(ca.certificate().getPublicKey());
