@@ -20,7 +20,7 @@ final class KindDefinitions {
 
   /** Adds the kind and its list; returns the names of both definitions. */
   static Names add(RecordSchemas schemas, ResourceType type) {
-    String kind = schemas.add(type.type());
+    String kind = schemas.add(type.type(), type.kind());
     ObjectNode definition = schemas.definitions().get(kind);
     definition.set(GVK, Json.MAPPER.createArrayNode().add(gvk(type.kind())));
     if (type.verbs().stream().noneMatch(WRITE_VERBS::contains)) {

@@ -53,6 +53,14 @@ final class RecordSchemas {
 
   /** Adds the definition of a record, and of every record it reaches; returns its name. */
   String add(Class<?> record) {
+    return add(record, null);
+  }
+
+  /**
+   * Adds a record under a name of its own choosing (a kind, e.g. MCPServer for a record named
+   * otherwise); the records nested in it are named under that name.
+   */
+  String add(Class<?> record, String simpleName) {
     String known = names.get(record);
     if (known != null) {
       return known;
@@ -60,7 +68,7 @@ final class RecordSchemas {
     if (!record.isRecord()) {
       throw new IllegalArgumentException("not a record: " + record.getName());
     }
-    String name = nameOf(record);
+    String name = simpleName == null ? nameOf(record) : namespace + "." + simpleName;
     Class<?> owner = owners.putIfAbsent(name, record);
     if (owner != null && owner != record) {
       throw new IllegalStateException("definition " + name + " would stand for both "
@@ -137,12 +145,14 @@ final class RecordSchemas {
     return schema;
   }
 
+  /** Outer.Inner under the namespace, or under the name the enclosing record was given. */
   private String nameOf(Class<?> record) {
-    StringBuilder simple = new StringBuilder(simpleName(record));
-    for (Class<?> outer = record.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
-      simple.insert(0, simpleName(outer) + ".");
+    Class<?> outer = record.getEnclosingClass();
+    if (outer == null) {
+      return namespace + "." + simpleName(record);
     }
-    return namespace + "." + simple;
+    String outerName = names.get(outer);
+    return (outerName != null ? outerName : nameOf(outer)) + "." + simpleName(record);
   }
 
   private static String simpleName(Class<?> type) {
