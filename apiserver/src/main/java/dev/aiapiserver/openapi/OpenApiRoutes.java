@@ -26,9 +26,11 @@ public final class OpenApiRoutes {
   private OpenApiRoutes() {}
 
   public static void mount(Router router, OpenApiDocuments documents) {
-    router.route("/openapi/v2").handler(readOnly(ctx -> DocumentReplies.send(ctx, documents.v2(), V2, null)));
+    router.route("/openapi/v2").handler(readOnly(exactly("/openapi/v2",
+        ctx -> DocumentReplies.send(ctx, documents.v2(), V2, null))));
     // kube-openapi answers the index as JSON whatever the Accept header says.
-    router.route("/openapi/v3").handler(readOnly(ctx -> DocumentReplies.send(ctx, documents.v3Index(), null, null)));
+    router.route("/openapi/v3").handler(readOnly(exactly("/openapi/v3",
+        ctx -> DocumentReplies.send(ctx, documents.v3Index(), null, null))));
     router.route(V3_PREFIX + "*").handler(readOnly(ctx -> {
       String path = ctx.normalizedPath().substring(V3_PREFIX.length());
       ServedDocument document = documents.v3(path);
@@ -49,6 +51,17 @@ public final class OpenApiRoutes {
         StatusReplies.fail(ctx, 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
       } else {
         handler.handle(ctx);
+      }
+    };
+  }
+
+  // Vert.x lets /openapi/v2/ match the route /openapi/v2; kube-openapi does not serve it.
+  private static Handler<RoutingContext> exactly(String path, Handler<RoutingContext> handler) {
+    return ctx -> {
+      if (ctx.request().path().equals(path)) {
+        handler.handle(ctx);
+      } else {
+        notFound(ctx);
       }
     };
   }
