@@ -10,7 +10,7 @@ final class ListParameters {
   private ListParameters() {}
 
   static final Parameter PRETTY = Parameter.query("pretty", "string",
-      "If 'true', the output is pretty printed.");
+      "When 'true', the JSON answer is indented for people to read.");
 
   /**
    * @param selectableFields field paths a fieldSelector may use besides metadata.name and

@@ -1,5 +1,6 @@
 package dev.aiapiserver.openapi;
 
+import dev.aiapiserver.api.Discovery;
 import dev.aiapiserver.http.Json;
 import dev.aiapiserver.resources.ResourceType;
 import java.time.Instant;
@@ -25,18 +26,25 @@ public final class OpenApiDocuments {
   private final ServedDocument v3Index;
   private final Map<String, ServedDocument> v3;
 
-  /** @param resources the served resources (and subresources), e.g. AiResources.all() */
+  /** A subresource reached through connect requests, e.g. proxy of mcpservers. */
+  public record Subresource(String parentPlural, String name, List<String> verbs) {}
+
+  /** @param resources the served resources, e.g. AiResources.all() */
   public OpenApiDocuments(List<ResourceType> resources) {
+    this(resources, List.of());
+  }
+
+  public OpenApiDocuments(List<ResourceType> resources, List<Subresource> subresources) {
     Instant built = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     RecordSchemas schemas = new RecordSchemas(ResourceType.GROUP + "." + ResourceType.VERSION);
     Map<ResourceType, KindDefinitions.Names> names = new LinkedHashMap<>();
     for (ResourceType type : resources) {
-      if (type.type() != null) {
-        names.put(type, KindDefinitions.add(schemas, type));
-      }
+      names.put(type, KindDefinitions.add(schemas, type));
     }
-    String discovery = schemas.add(ApiResourceList.class);
-    List<ApiPath> paths = ResourcePaths.of(resources, names, discovery);
+    // The discovery answer's own records: the schema is what the discovery route writes.
+    schemas.add(Discovery.APIResource.class, "APIResource");
+    String discovery = schemas.add(Discovery.APIResourceList.class, "APIResourceList");
+    List<ApiPath> paths = ResourcePaths.of(resources, subresources, names, discovery);
 
     ObjectNode swagger = SwaggerDocument.render(schemas.definitions(), paths);
     v2 = ServedDocument.of(Json.bytes(swagger), SwaggerProtobuf.encode(swagger), built);

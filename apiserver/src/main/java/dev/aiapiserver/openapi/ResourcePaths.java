@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The paths kube-apiserver would publish for our resources: the group-version's discovery, and per
  * resource its list (namespaced and across all namespaces), read by name, and watch through
- * {@code ?watch=true} on the list paths. Only verbs a resource advertises get an operation.
- * A subresource (its plural holds a slash, like {@code mcpservers/proxy}) gets connect operations.
+ * {@code ?watch=true} on the list paths. Only verbs a resource advertises get an operation. A
+ * subresource (like {@code mcpservers/proxy}) gets connect operations, one per verb.
  */
 final class ResourcePaths {
   static final String PREFIX = "/apis/" + ResourceType.GROUP + "/" + ResourceType.VERSION;
@@ -24,28 +24,25 @@ final class ResourcePaths {
   private static final List<String> DOCUMENTS = List.of("application/json", "application/yaml");
   private static final List<String> STREAMS =
       List.of("application/json", "application/yaml", "application/json;stream=watch");
-  private static final Parameter NAMESPACE = Parameter.path("namespace",
-      "object name and auth scope, such as for teams and projects");
+  private static final Parameter NAMESPACE = Parameter.path("namespace", "namespace of the objects");
 
   private ResourcePaths() {}
 
   /**
-   * @param definitions definition names of each resource's kind and list (absent for a
-   *     subresource without a schema)
+   * @param definitions definition names of each resource's kind and list
    * @param discovery definition name of the APIResourceList
    */
-  static List<ApiPath> of(List<ResourceType> resources, Map<ResourceType, KindDefinitions.Names> definitions,
-      String discovery) {
+  static List<ApiPath> of(List<ResourceType> resources, List<OpenApiDocuments.Subresource> subresources,
+      Map<ResourceType, KindDefinitions.Names> definitions, String discovery) {
     List<ApiPath> paths = new ArrayList<>();
     paths.add(new ApiPath(PREFIX + "/", List.of(), Map.of("get", new Operation(
         "get" + ID + "APIResources", "get available resources", null, null, List.of(), discovery,
         DOCUMENTS, DOCUMENTS, TAG))));
     for (ResourceType type : resources) {
-      if (type.plural().contains("/")) {
-        paths.add(subresource(type, resources, definitions.get(type)));
-      } else {
-        paths.addAll(resource(type, definitions.get(type)));
-      }
+      paths.addAll(resource(type, definitions.get(type)));
+    }
+    for (OpenApiDocuments.Subresource subresource : subresources) {
+      paths.add(subresource(subresource, resources));
     }
     paths.sort(Comparator.comparing(ApiPath::path));
     return paths;
@@ -85,20 +82,18 @@ final class ResourcePaths {
         watch ? STREAMS : DOCUMENTS, TAG);
   }
 
-  private static ApiPath subresource(ResourceType type, List<ResourceType> resources, KindDefinitions.Names names) {
-    String parentPlural = type.plural().substring(0, type.plural().indexOf('/'));
-    String sub = type.plural().substring(type.plural().indexOf('/') + 1);
-    String parentKind = resources.stream().filter(r -> r.plural().equals(parentPlural)).findFirst()
-        .map(ResourceType::kind)
-        .orElseThrow(() -> new IllegalArgumentException("subresource " + type.plural() + " has no parent resource"));
-    String scope = type.namespaced() ? "Namespaced" : "";
+  private static ApiPath subresource(OpenApiDocuments.Subresource subresource, List<ResourceType> resources) {
+    ResourceType parent = resources.stream().filter(r -> r.plural().equals(subresource.parentPlural())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("subresource " + subresource.name() + " of unknown "
+            + subresource.parentPlural()));
+    String scope = parent.namespaced() ? "Namespaced" : "";
     List<Parameter> shared = new ArrayList<>();
-    shared.add(Parameter.path("name", "name of the " + parentKind));
-    if (type.namespaced()) {
+    shared.add(Parameter.path("name", "name of the " + parent.kind()));
+    if (parent.namespaced()) {
       shared.add(NAMESPACE);
     }
     Map<String, Operation> operations = new LinkedHashMap<>();
-    for (String verb : type.verbs()) {
+    for (String verb : subresource.verbs()) {
       String method = switch (verb) {
         case "get" -> "get";
         case "create" -> "post";
@@ -109,12 +104,13 @@ final class ResourcePaths {
       };
       if (method != null) {
         operations.put(method, new Operation(
-            "connect" + capitalize(method) + ID + scope + parentKind + capitalize(sub),
-            "connect " + method.toUpperCase(Locale.ROOT) + " requests to " + sub + " of " + parentKind,
-            "connect", names == null ? null : type.kind(), List.of(), null, ANY, ANY, TAG));
+            "connect" + capitalize(method) + ID + scope + parent.kind() + capitalize(subresource.name()),
+            "connect " + method.toUpperCase(Locale.ROOT) + " requests to " + subresource.name() + " of " + parent.kind(),
+            "connect", null, List.of(), null, ANY, ANY, TAG));
       }
     }
-    String path = PREFIX + (type.namespaced() ? "/namespaces/{namespace}/" : "/") + parentPlural + "/{name}/" + sub;
+    String path = PREFIX + (parent.namespaced() ? "/namespaces/{namespace}/" : "/") + parent.plural() + "/{name}/"
+        + subresource.name();
     return new ApiPath(path, shared, operations);
   }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.aiapiserver.api.ApiObject;
+import dev.aiapiserver.api.Discovery;
 import dev.aiapiserver.api.ObjectMeta;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.http.Json;
@@ -165,6 +166,8 @@ class OpenApiDocumentsTest {
     assertTrue(read.at("/parameters/0/required").asBoolean());
     assertEquals("#/definitions/" + NS + "APIResourceList",
         V2.at("/paths/" + pointer(gv + "/") + "/get/responses/200/schema/$ref").asString());
+    assertEquals("#/definitions/" + NS + "APIResource",
+        V2.at("/definitions/" + NS + "APIResourceList/properties/resources/items/$ref").asString());
   }
 
   @Test
@@ -214,6 +217,10 @@ class OpenApiDocumentsTest {
       SchemaConformance.check(written, V2.at("/definitions/" + NS + type.kind()), V2, type.kind(), problems);
       assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
+    List<String> problems = new ArrayList<>();
+    SchemaConformance.check(Json.MAPPER.valueToTree(SampleRecords.of(Discovery.APIResourceList.class)),
+        V2.at("/definitions/" + NS + "APIResourceList"), V2, "APIResourceList", problems);
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
   @Test
@@ -221,14 +228,12 @@ class OpenApiDocumentsTest {
     // given a third resource, cluster-scoped, named by kind unlike its record, with a proxy subresource
     ResourceType servers = new ResourceType("mcpservers", "mcpserver", "MCPServer", false, List.of("mcp"),
         List.of("ai"), List.of("get", "list", "watch"), TestServer.class, List.of(), o -> List.of(), Map.of());
-    ResourceType proxy = new ResourceType("mcpservers/proxy", "", "MCPServer", false, List.of(), List.of(),
-        List.of("create", "get", "delete"), null, List.of(), o -> List.of(), Map.of());
     List<ResourceType> resources = new ArrayList<>(AiResources.all());
     resources.add(servers);
-    resources.add(proxy);
 
     // when the documents are built
-    OpenApiDocuments documents = new OpenApiDocuments(resources);
+    OpenApiDocuments documents = new OpenApiDocuments(resources,
+        List.of(new OpenApiDocuments.Subresource("mcpservers", "proxy", List.of("create", "get", "delete"))));
     JsonNode v2 = Json.MAPPER.readTree(documents.v2().json());
 
     // then the kind, its nested records and its paths are there, and the proxy is connectable
@@ -240,7 +245,7 @@ class OpenApiDocumentsTest {
     assertEquals("connectGetAiK8sIoV1alpha1MCPServerProxy", proxyPath.at("/get/operationId").asString());
     assertEquals("connectDeleteAiK8sIoV1alpha1MCPServerProxy", proxyPath.at("/delete/operationId").asString());
     assertEquals("connect", proxyPath.at("/post/x-kubernetes-action").asString());
-    assertTrue(proxyPath.at("/post/x-kubernetes-group-version-kind").isMissingNode(), "no schema, no kind to point at");
+    assertEquals(List.of("name"), proxyPath.path("parameters").values().stream().map(p -> p.path("name").asString()).toList());
     assertTrue(documents.v2().protobuf().length > DOCUMENTS.v2().protobuf().length);
   }
 
