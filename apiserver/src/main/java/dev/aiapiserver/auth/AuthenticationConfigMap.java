@@ -1,5 +1,6 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.certs.Pem;
 import dev.aiapiserver.http.Json;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class AuthenticationConfigMap {
       return List.of();
     }
     try {
-      return PemCertificates.parse(pem);
+      return Pem.readCertificates(pem);
     } catch (IllegalArgumentException e) {
       problems.add("key " + key + ": " + e.getMessage());
       return List.of();

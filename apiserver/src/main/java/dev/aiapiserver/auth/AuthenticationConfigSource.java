@@ -1,5 +1,6 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.certs.Pem;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -235,7 +236,7 @@ public final class AuthenticationConfigSource implements AutoCloseable {
   /** A broken file keeps the last good CAs: a half-written rotation must not lock clients out. */
   private List<X509Certificate> parse(byte[] pem, String flag, List<X509Certificate> lastGood) {
     try {
-      List<X509Certificate> cas = PemCertificates.parse(new String(pem, java.nio.charset.StandardCharsets.US_ASCII));
+      List<X509Certificate> cas = Pem.readCertificates(new String(pem, java.nio.charset.StandardCharsets.US_ASCII));
       clearProblem(flag);
       return cas;
     } catch (IllegalArgumentException e) {

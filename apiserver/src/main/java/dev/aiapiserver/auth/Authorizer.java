@@ -51,12 +51,21 @@ public final class Authorizer implements Handler<RoutingContext> {
       return;
     }
     UserInfo user = ctx.get(UserInfo.class.getName());
-    RequestAttributes request = ctx.get(RequestAttributes.class.getName());
-    if (user == null || request == null) {
+    RequestAttributes resolved = ctx.get(RequestAttributes.class.getName());
+    if (user == null || resolved == null) {
       // A wiring mistake, not a client's: refuse rather than guess.
       ctx.put(DECISION_KEY, "error");
       StatusReplies.fail(ctx, 500, StatusReplies.reasonFor(500),
           "the request reached authorization without an identity or request attributes");
+      return;
+    }
+    RequestAttributes request = SubjectAccessReviewer.normalized(resolved);
+    if (!request.path().isEmpty() && !request.path().equals(ctx.normalizedPath())) {
+      // The router dispatches on the normalized path; attributes taken from another spelling
+      // (dot segments, escaped characters) would authorize something other than what is served.
+      ctx.put(DECISION_KEY, "deny");
+      StatusReplies.fail(ctx, 400, StatusReplies.reasonFor(400),
+          "the request path is not in canonical form (no dot segments or escaped unreserved characters)");
       return;
     }
     check(user, request).onComplete(answer -> {

@@ -40,9 +40,9 @@ public final class ReviewingDispatcher extends Dispatcher {
   private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
   private static final String RBAC = "/apis/rbac.authorization.k8s.io/v1/";
 
-  /** How the SubjectAccessReview endpoint behaves. */
-  public enum AccessReviewOutage {
-    /** Reviews are answered from RBAC. */
+  /** How a review endpoint behaves. */
+  public enum Outage {
+    /** Reviews are answered (from the token table, from RBAC). */
     NONE,
     /** Reviews answer 500 InternalError. */
     ERROR,
@@ -54,8 +54,9 @@ public final class ReviewingDispatcher extends Dispatcher {
   private final Map<String, UserInfo> tokens = new ConcurrentHashMap<>();
   private final List<SubjectAccessReview> accessReviews = new CopyOnWriteArrayList<>();
   private final AtomicInteger tokenReviewCount = new AtomicInteger();
-  private final AtomicReference<AccessReviewOutage> outage =
-      new AtomicReference<>(AccessReviewOutage.NONE);
+  private final AtomicReference<Outage> tokenReviewOutage = new AtomicReference<>(Outage.NONE);
+  private final AtomicReference<Outage> accessReviewOutage = new AtomicReference<>(Outage.NONE);
+  private final AtomicReference<Duration> accessReviewLatency = new AtomicReference<>(Duration.ZERO);
 
   public ReviewingDispatcher(KubernetesCrudDispatcher crud, Map<String, UserInfo> tokens) {
     this.crud = crud;
@@ -71,8 +72,17 @@ public final class ReviewingDispatcher extends Dispatcher {
     tokens.put(token, user);
   }
 
-  public void setAccessReviewOutage(AccessReviewOutage mode) {
-    outage.set(mode);
+  public void setTokenReviewOutage(Outage mode) {
+    tokenReviewOutage.set(mode);
+  }
+
+  public void setAccessReviewOutage(Outage mode) {
+    accessReviewOutage.set(mode);
+  }
+
+  /** Delays every SubjectAccessReview answer, so that concurrent reviews overlap. */
+  public void setAccessReviewLatency(Duration latency) {
+    accessReviewLatency.set(latency);
   }
 
   /** Every SubjectAccessReview received so far, as sent (also those answered with an outage). */
@@ -102,6 +112,10 @@ public final class ReviewingDispatcher extends Dispatcher {
 
   private MockResponse reviewToken(RecordedRequest request) {
     tokenReviewCount.incrementAndGet();
+    MockResponse outage = outageAnswer(tokenReviewOutage.get());
+    if (outage != null) {
+      return outage;
+    }
     TokenReview review = Serialization.unmarshal(request.getUtf8Body(), TokenReview.class);
     UserInfo user = review.getSpec() == null || review.getSpec().getToken() == null
         ? null : tokens.get(review.getSpec().getToken());
@@ -119,23 +133,28 @@ public final class ReviewingDispatcher extends Dispatcher {
     SubjectAccessReview review =
         Serialization.unmarshal(request.getUtf8Body(), SubjectAccessReview.class);
     accessReviews.add(review);
-    switch (outage.get()) {
-      case ERROR -> {
-        return json(500, new StatusBuilder().withStatus("Failure").withCode(500)
-            .withReason("InternalError").withMessage("the authorizer is down").build());
-      }
-      case HANGING -> {
-        return json(201, review).setBodyDelay(Duration.ofMinutes(1));
-      }
-      default -> {
-        RbacEvaluator.Decision decision = rbac().evaluate(review.getSpec());
-        review.setStatus(new SubjectAccessReviewStatusBuilder()
-            .withAllowed(decision.allowed())
-            .withReason(decision.reason().isEmpty() ? null : decision.reason())
-            .build());
-        return json(201, review);
-      }
+    MockResponse outage = outageAnswer(accessReviewOutage.get());
+    if (outage != null) {
+      return outage;
     }
+    RbacEvaluator.Decision decision = rbac().evaluate(review.getSpec());
+    review.setStatus(new SubjectAccessReviewStatusBuilder()
+        .withAllowed(decision.allowed())
+        .withReason(decision.reason().isEmpty() ? null : decision.reason())
+        .build());
+    MockResponse answer = json(201, review);
+    Duration latency = accessReviewLatency.get();
+    return latency.isZero() ? answer : answer.setBodyDelay(latency);
+  }
+
+  private static MockResponse outageAnswer(Outage outage) {
+    return switch (outage) {
+      case ERROR -> json(500, new StatusBuilder().withStatus("Failure").withCode(500)
+          .withReason("InternalError").withMessage("the reviewer is down").build());
+      case HANGING -> json(500, new StatusBuilder().withStatus("Failure").withCode(500).build())
+          .setBodyDelay(Duration.ofMinutes(1));
+      case NONE -> null;
+    };
   }
 
   /** Reads RBAC through the CRUD dispatcher directly: a client call would wait on this thread. */
