@@ -2,7 +2,6 @@ package dev.aiapiserver.auth;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
@@ -15,10 +14,9 @@ final class RelativeNames {
 
   static List<String> of(X509Certificate certificate, String type) {
     try {
-      List<Rdn> rdns = new ArrayList<>(
-          new LdapName(certificate.getSubjectX500Principal().getName()).getRdns());
-      // LdapName lists RDNs right to left; reversed, they are in the certificate's order.
-      Collections.reverse(rdns);
+      // The RFC 2253 string lists RDNs last-first; LdapName indexes them from the right, which
+      // gives back the certificate's own order (Go's x509 keeps that order for O).
+      List<Rdn> rdns = new LdapName(certificate.getSubjectX500Principal().getName()).getRdns();
       List<String> values = new ArrayList<>();
       for (Rdn rdn : rdns) {
         Attribute attribute = rdn.toAttributes().get(type);
