@@ -183,10 +183,7 @@ public final class AuthenticationConfigSource implements AutoCloseable {
   }
 
   private void unreadable(boolean started, Throwable error) {
-    String reason = error instanceof KubernetesClientException k && k.getCode() > 0
-        ? "HTTP " + k.getCode() + (k.getStatus() != null && k.getStatus().getReason() != null
-            ? " " + k.getStatus().getReason() : "")
-        : error.getClass().getSimpleName() + ": " + error.getMessage();
+    String reason = describe(error);
     if (!started) {
       setProblem(CONFIG_MAP, "cannot read ConfigMap " + WHERE + " (" + reason
           + "); serving with flag configuration only");
@@ -197,6 +194,19 @@ public final class AuthenticationConfigSource implements AutoCloseable {
           "bind the Role extension-apiserver-authentication-reader in kube-system to this server");
     }
     firstRead.complete(null);
+  }
+
+  /** "HTTP 403 Forbidden" for an answer from the API server, else what went wrong on the way. */
+  private static String describe(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && !(cause instanceof KubernetesClientException k && k.getCode() > 0)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
+      return "HTTP " + k.getCode() + (k.getStatus() != null && k.getStatus().getReason() != null
+          ? " " + k.getStatus().getReason() : "");
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   private void reloadFiles() {

@@ -96,7 +96,7 @@ final class SecuredServer implements AutoCloseable {
     applyRbac("/rbac/cluster.yaml");
     knowTokens();
     if (options.publishConfigMap()) {
-      publishAuthenticationConfigMap(clientCa, frontProxyCa, List.of(FRONT_PROXY_CN));
+      publishAuthenticationConfigMap(clientCa.pem(), frontProxyCa.pem(), List.of(FRONT_PROXY_CN));
     }
     authConfig = new AuthenticationConfigSource(kube, options.flags(), Duration.ofMillis(100));
     authConfig.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -121,11 +121,11 @@ final class SecuredServer implements AutoCloseable {
   }
 
   /** Writes kube-system/extension-apiserver-authentication as kube-apiserver publishes it. */
-  void publishAuthenticationConfigMap(TestPki.Authority client, TestPki.Authority requestHeader,
+  void publishAuthenticationConfigMap(String clientCaPem, String requestHeaderCaPem,
       List<String> allowedNames) {
     Map<String, String> data = new LinkedHashMap<>();
-    data.put("client-ca-file", client.pem());
-    data.put("requestheader-client-ca-file", requestHeader.pem());
+    data.put("client-ca-file", clientCaPem);
+    data.put("requestheader-client-ca-file", requestHeaderCaPem);
     data.put("requestheader-allowed-names", Json.MAPPER.writeValueAsString(allowedNames));
     data.put("requestheader-username-headers", "[\"X-Remote-User\"]");
     data.put("requestheader-group-headers", "[\"X-Remote-Group\"]");
