@@ -27,13 +27,17 @@ import org.slf4j.LoggerFactory;
  */
 final class BearerTokenAuthenticator implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(BearerTokenAuthenticator.class);
+  /** kube-apiserver's token webhook gives up after 10 s too; the client's retries count inside. */
+  private static final Duration REVIEW_TIMEOUT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
+  private final ReviewWorkers workers;
   private final KubernetesClient client;
   private final ReviewCache<String, Optional<UserInfo>> cache;
 
   BearerTokenAuthenticator(Vertx vertx, KubernetesClient client, Duration cacheTtl, Clock clock) {
     this.vertx = vertx;
+    this.workers = new ReviewWorkers(vertx, REVIEW_TIMEOUT);
     this.client = client;
     this.cache = new ReviewCache<>(10_000, answer -> cacheTtl, clock);
   }
@@ -48,8 +52,7 @@ final class BearerTokenAuthenticator implements Handler<RoutingContext> {
     }
     String tokenHash = sha256(token.get());
     CompletableFuture<Optional<UserInfo>> review =
-        cache.get(tokenHash, () -> vertx.executeBlocking(() -> review(token.get()), false)
-            .toCompletionStage().toCompletableFuture());
+        cache.get(tokenHash, () -> workers.run(() -> review(token.get())));
     Future.fromCompletionStage(review, vertx.getOrCreateContext()).onComplete(answer -> {
       if (answer.failed()) {
         LOG.warn("event=token_review_failed tokenHash={} reason=\"{}\"", tokenHash.substring(0, 12),

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks the API server, with a SubjectAccessReview (authorization.k8s.io/v1) sent from a worker
@@ -18,15 +17,13 @@ import java.util.concurrent.TimeUnit;
 final class SubjectAccessReviewer {
   private record Question(UserInfo user, RequestAttributes request) {}
 
-  private final Vertx vertx;
+  private final ReviewWorkers workers;
   private final KubernetesClient client;
-  private final AuthorizationSettings settings;
   private final ReviewCache<Question, AccessDecision> cache;
 
   SubjectAccessReviewer(Vertx vertx, KubernetesClient client, AuthorizationSettings settings, Clock clock) {
-    this.vertx = vertx;
+    this.workers = new ReviewWorkers(vertx, settings.reviewTimeout());
     this.client = client;
-    this.settings = settings;
     this.cache = new ReviewCache<>(settings.cacheSize(),
         decision -> decision.allowed() ? settings.allowTtl() : settings.denyTtl(), clock);
   }
@@ -38,9 +35,8 @@ final class SubjectAccessReviewer {
         ? new RequestAttributes(true, asked.verb(), asked.apiGroup(), asked.apiVersion(), asked.resource(),
             asked.subresource(), asked.namespace(), asked.name(), "")
         : asked);
-    return cache.get(question, () -> vertx.executeBlocking(() -> send(user, asked), false)
-        .toCompletionStage().toCompletableFuture()
-        .orTimeout(settings.reviewTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    return cache.get(question,
+        () -> workers.run(() -> send(user, asked)));
   }
 
   private AccessDecision send(UserInfo user, RequestAttributes request) {

@@ -92,7 +92,8 @@ final class SecuredServer implements AutoCloseable {
 
   SecuredServer(Options options) throws Exception {
     mock.init(InetAddress.getLoopbackAddress(), 0);
-    kube = mock.createClient();
+    // As the server configures its client: a failing review is retried once, not for a minute.
+    kube = mock.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(1).endConfig());
     applyRbac("/rbac/cluster.yaml");
     knowTokens();
     if (options.publishConfigMap()) {
