@@ -157,6 +157,14 @@ final class SecuredServer implements AutoCloseable {
         Map.of("authentication.kubernetes.io/pod-name", List.of("agent-7d9"))));
   }
 
+  String url() {
+    return "https://127.0.0.1:" + server.actualPort();
+  }
+
+  String servingCaPem() {
+    return servingCa.pem();
+  }
+
   /** GET path as a client presenting clientCertificate (or none), with extra headers. */
   HttpResponse<String> get(String path, TestPki.Issued clientCertificate, String... headerPairs) {
     return send("GET", path, clientCertificate, headerPairs);
