@@ -1,19 +1,14 @@
 package dev.aiapiserver.auth;
 
-import dev.aiapiserver.certs.Pem;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +41,9 @@ public final class AuthenticationConfigSource implements AutoCloseable {
   private final AtomicBoolean unreadableLogged = new AtomicBoolean();
   private final CompletableFuture<Void> firstRead = new CompletableFuture<>();
   private volatile AuthenticationConfig fromConfigMap = AuthenticationConfig.empty();
-  private volatile List<X509Certificate> clientCaFromFile = List.of();
-  private volatile List<X509Certificate> requestHeaderCaFromFile = List.of();
+  private final CaFile clientCaFile;
+  private final CaFile requestHeaderCaFile;
   private volatile AuthenticationConfig current;
-  private volatile byte[] clientCaBytes;
-  private volatile byte[] requestHeaderCaBytes;
   private ScheduledExecutorService fileChecks;
   private SharedIndexInformer<ConfigMap> informer;
 
@@ -63,6 +57,9 @@ public final class AuthenticationConfigSource implements AutoCloseable {
     this.client = client;
     this.flags = flags;
     this.fileCheckInterval = fileCheckInterval;
+    this.clientCaFile = flags.clientCaFile() == null ? null : new CaFile(flags.clientCaFile(), "client-ca-file");
+    this.requestHeaderCaFile = flags.requestHeaderClientCaFile() == null
+        ? null : new CaFile(flags.requestHeaderClientCaFile(), "requestheader-client-ca-file");
     this.current = merge();
   }
 
@@ -78,7 +75,7 @@ public final class AuthenticationConfigSource implements AutoCloseable {
    */
   public CompletionStage<Void> start() {
     reloadFiles();
-    if (flags.clientCaFile() != null || flags.requestHeaderClientCaFile() != null) {
+    if (clientCaFile != null || requestHeaderCaFile != null) {
       fileChecks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "authentication-ca-files");
         thread.setDaemon(true);
@@ -210,50 +207,13 @@ public final class AuthenticationConfigSource implements AutoCloseable {
   }
 
   private void reloadFiles() {
-    byte[] client = read(flags.clientCaFile(), "client-ca-file");
-    byte[] requestHeader = read(flags.requestHeaderClientCaFile(), "requestheader-client-ca-file");
     boolean changed = false;
-    if (client != null && !Arrays.equals(client, clientCaBytes)) {
-      clientCaBytes = client;
-      clientCaFromFile = parse(client, "client-ca-file", clientCaFromFile);
-      changed = true;
-    }
-    if (requestHeader != null && !Arrays.equals(requestHeader, requestHeaderCaBytes)) {
-      requestHeaderCaBytes = requestHeader;
-      requestHeaderCaFromFile = parse(requestHeader, "requestheader-client-ca-file", requestHeaderCaFromFile);
-      changed = true;
+    for (CaFile file : Stream.of(clientCaFile, requestHeaderCaFile).filter(Objects::nonNull).toList()) {
+      changed |= file.reload();
+      file.problem().ifPresentOrElse(p -> setProblem(file.flag(), p), () -> clearProblem(file.flag()));
     }
     if (changed) {
       changed("files");
-    }
-  }
-
-  private byte[] read(Path file, String flag) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      clearProblem(flag + "-read");
-      return bytes;
-    } catch (IOException e) {
-      setProblem(flag + "-read", "cannot read --" + flag + " " + file + ": " + e.getMessage());
-      LOG.warn("event=ca_file_unreadable flag=--{} file={} reason=\"{}\"", flag, file, e.getMessage());
-      return null;
-    }
-  }
-
-  /** A broken file keeps the last good CAs: a half-written rotation must not lock clients out. */
-  private List<X509Certificate> parse(byte[] pem, String flag, List<X509Certificate> lastGood) {
-    try {
-      List<X509Certificate> cas = Pem.readCertificates(new String(pem, java.nio.charset.StandardCharsets.US_ASCII));
-      clearProblem(flag);
-      return cas;
-    } catch (IllegalArgumentException e) {
-      setProblem(flag, "--" + flag + ": " + e.getMessage());
-      LOG.warn("event=ca_file_invalid flag=--{} reason=\"{}\" effect=\"keeping the last good CAs\"",
-          flag, e.getMessage());
-      return lastGood;
     }
   }
 
@@ -270,8 +230,8 @@ public final class AuthenticationConfigSource implements AutoCloseable {
   private AuthenticationConfig merge() {
     AuthenticationConfig cm = fromConfigMap;
     return new AuthenticationConfig(
-        flags.clientCaFile() != null ? clientCaFromFile : cm.clientCAs(),
-        flags.requestHeaderClientCaFile() != null ? requestHeaderCaFromFile : cm.requestHeaderCAs(),
+        clientCaFile != null ? clientCaFile.cas() : cm.clientCAs(),
+        requestHeaderCaFile != null ? requestHeaderCaFile.cas() : cm.requestHeaderCAs(),
         first(flags.requestHeaderAllowedNames(), cm.requestHeaderAllowedNames(), List.of()),
         first(flags.requestHeaderUsernameHeaders(), cm.requestHeaderUsernameHeaders(),
             AuthenticationConfig.DEFAULT_USERNAME_HEADERS),
