@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewSpec;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,7 @@ class FrontProxyAuthenticationTest {
         "X-Remote-Extra-Scopes", "debug");
 
     assertEquals(200, response.statusCode());
+    assertEquals(HttpClient.Version.HTTP_2, response.version(), "as kube-apiserver sends it: HTTP/2");
     SecuredServer.Echo echo = SecuredServer.echoIn(response);
     assertEquals(List.of(), echo.identityHeaders());
     SubjectAccessReviewSpec asked = server.reviews.accessReviews().get(0).getSpec();

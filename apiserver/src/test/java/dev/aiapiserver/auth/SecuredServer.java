@@ -113,6 +113,7 @@ final class SecuredServer implements AutoCloseable {
     TestPki.Issued serving = servingCa.serverOnly("ai-apiserver");
     HttpServerOptions serverOptions = new ClientCertificateTrust(authConfig).applyTo(new HttpServerOptions()
         .setSsl(true)
+        .setUseAlpn(true) // kube-apiserver and kubectl speak HTTP/2 to aggregated servers
         .setKeyCertOptions(new PemKeyCertOptions()
             .setCertValue(Buffer.buffer(serving.certificatePem()))
             .setKeyValue(Buffer.buffer(serving.keyPem()))));
@@ -208,7 +209,7 @@ final class SecuredServer implements AutoCloseable {
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(clientCertificate == null ? null : new KeyManager[] {new PresentAlways(clientCertificate)},
           trust.getTrustManagers(), null);
-      return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+      return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_2)
           .connectTimeout(Duration.ofSeconds(10)).build();
     } catch (Exception e) {
       throw new IllegalStateException(e);
