@@ -56,7 +56,7 @@ final class BearerTokenAuthenticator implements Handler<RoutingContext> {
     Future.fromCompletionStage(review, vertx.getOrCreateContext()).onComplete(answer -> {
       if (answer.failed()) {
         LOG.warn("event=token_review_failed tokenHash={} reason=\"{}\"", tokenHash.substring(0, 12),
-            answer.cause().getMessage());
+            AuditLog.clean(String.valueOf(answer.cause().getMessage())));
         AuthenticationFailure.record(ctx, new AuthenticationFailure(503,
             "the bearer token could not be checked (TokenReview failed)"));
       } else if (answer.result().isEmpty()) {
