@@ -45,9 +45,9 @@ final class DaemonSetView {
     if (revision == null && ds.getMetadata().getGeneration() != null) {
       revision = String.valueOf(ds.getMetadata().getGeneration());
     }
-    draft.replicas(new Replicas(desired, st.getCurrentNumberScheduled(), ready, available, updated))
+    draft.replicas(new Replicas(desired, orZero(st.getCurrentNumberScheduled()), ready, available, updated))
         .rollout(new Rollout(revision, inProgress, StatusConditions.of(st.getConditions(), FIELDS, draft.redaction())))
-        .daemonSet(new DaemonSetFacts(desired, st.getCurrentNumberScheduled(), st.getNumberMisscheduled(), ready));
+        .daemonSet(new DaemonSetFacts(desired, orZero(st.getCurrentNumberScheduled()), orZero(st.getNumberMisscheduled()), ready));
     StringBuilder headline = new StringBuilder();
     if (desired == 0) {
       headline.append("no node should run it (its node selector and tolerations match no node)");

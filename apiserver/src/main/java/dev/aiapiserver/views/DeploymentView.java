@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deployment: judged from its status (as the deployment controller reports it), its ReplicaSets'
@@ -22,6 +23,9 @@ final class DeploymentView {
   private static final StatusConditions.Fields<DeploymentCondition> FIELDS = new StatusConditions.Fields<>(
       DeploymentCondition::getType, DeploymentCondition::getStatus, DeploymentCondition::getReason,
       DeploymentCondition::getMessage, DeploymentCondition::getLastTransitionTime);
+
+  private static final Set<String> ROLLING_REASONS =
+      Set.of("NewReplicaSetCreated", "FoundNewReplicaSet", "ReplicaSetUpdated", "DeploymentResumed");
 
   private DeploymentView() {}
 
@@ -47,8 +51,8 @@ final class DeploymentView {
     boolean paused = d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused());
     boolean inProgress = deadline.isEmpty() && !paused
         && (!SummaryDraft.generationObserved(d, st.getObservedGeneration())
-            || updated < desired || orZero(st.getReplicas()) > updated || available < updated);
-    draft.replicas(new Replicas(desired, st.getReplicas(), ready, available, updated))
+            || updated < desired || orZero(st.getReplicas()) > updated || controllerSaysProgressing(st));
+    draft.replicas(new Replicas(desired, orZero(st.getReplicas()), ready, available, updated))
         .rollout(new Rollout(revision, inProgress, StatusConditions.of(st.getConditions(), FIELDS, draft.redaction())));
 
     StringBuilder headline = new StringBuilder().append(ready).append('/').append(desired).append(" ready");
@@ -57,9 +61,12 @@ final class DeploymentView {
       if (pods.total() > 0) {
         headline.append(", ").append(pods.total()).append(pods.total() == 1 ? " pod" : " pods").append(" left");
       }
-    } else if (inProgress) {
+    } else if (inProgress && (updated < desired || orZero(st.getReplicas()) > updated)) {
       headline.append(", rolling out").append(revision == null ? "" : " revision " + revision)
           .append(" (").append(updated).append('/').append(desired).append(" updated)");
+    } else if (deadline.isPresent()) {
+      headline.append(", rollout").append(revision == null ? "" : " of revision " + revision)
+          .append(" stalled (").append(updated).append('/').append(desired).append(" updated)");
     } else if (paused) {
       headline.append(", rollout paused");
     }
@@ -87,6 +94,16 @@ final class DeploymentView {
         .findFirst()
         .map(c -> ReplicaSetView.failedCreate(c, redaction))
         .orElse(null);
+  }
+
+  /**
+   * The controller keeps Progressing=True with one of these reasons while a rollout runs, and sets
+   * NewReplicaSetAvailable when it completes; a pod that fails later does not reopen the rollout.
+   */
+  private static boolean controllerSaysProgressing(DeploymentStatus st) {
+    return condition(st, "Progressing")
+        .filter(c -> "True".equals(c.getStatus()) && ROLLING_REASONS.contains(c.getReason()))
+        .isPresent();
   }
 
   private static Optional<DeploymentCondition> condition(DeploymentStatus st, String type) {

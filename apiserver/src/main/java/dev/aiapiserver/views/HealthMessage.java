@@ -22,7 +22,7 @@ final class HealthMessage {
           : o.causes.stream().min(Comparator.comparing(Cause::reason)).orElse(null);
       if (top != null) {
         parts.add(top.detail() == null ? top.reason().name()
-            : top.reason() + ": " + FreeText.clip(top.detail(), 120));
+            : top.reason() + ": " + FreeText.clip(withoutFinalStop(top.detail()), 120));
       }
       PodFinding worst = pods.worstWithCode();
       if (worst != null) {
@@ -30,7 +30,13 @@ final class HealthMessage {
         parts.add(worst.phrase() + (others > 0 ? " (and " + others + " more unhealthy " + (others == 1 ? "pod)" : "pods)") : ""));
       }
     }
-    String sentence = parts.isEmpty() ? o.headline : o.headline + ": " + String.join("; ", parts);
+    String sentence = parts.isEmpty() ? o.headline
+        : o.headline + ": " + String.join("; ", parts.stream().map(HealthMessage::withoutFinalStop).toList());
     return redaction.clean(sentence, FreeText.SENTENCE);
+  }
+
+  /** Messages from Kubernetes often end in a full stop; the sentence goes on after them. */
+  private static String withoutFinalStop(String text) {
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 }

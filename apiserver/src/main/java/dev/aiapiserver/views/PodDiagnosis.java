@@ -108,8 +108,13 @@ final class PodDiagnosis {
     }
     if (atFault != null) {
       ContainerStatus cs = atFault.status();
+      String message = atFault.message();
+      if (message == null && atFault.codes().equals(EnumSet.of(Reason.NotReady)) && newestWarning != null) {
+        // A running container that is not ready has no message of its own; the probe's warning says why.
+        message = newestWarning.getMessage();
+      }
       return new PodFinding(name(), nodeName, phase, cs.getName(), atFault.detail(),
-          redaction.clean(atFault.message(), FreeText.ITEM), restarts(), termination(cs), codes, false);
+          redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false);
     }
     if (starting) {
       if (newestWarning != null && !(nodeName != null && "FailedScheduling".equals(newestWarning.getReason()))) {

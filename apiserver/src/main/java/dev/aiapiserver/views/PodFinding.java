@@ -32,10 +32,14 @@ record PodFinding(
     Set<Reason> codes,
     boolean starting) {
 
-  /** Worst first: most severe code, then a starting pod last, then most restarts, then by name. */
+  /**
+   * Worst first: most severe code (a pod merely starting last), then most restarts, then the most
+   * recent termination (the freshest evidence), then by name.
+   */
   static final Comparator<PodFinding> WORST_FIRST =
       Comparator.comparingInt(PodFinding::rank)
           .thenComparing(Comparator.comparingInt(PodFinding::restarts).reversed())
+          .thenComparing(PodFinding::finishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(PodFinding::pod);
 
   Reason worst() {
@@ -44,6 +48,10 @@ record PodFinding(
 
   boolean crashLooping() {
     return codes.contains(Reason.CrashLoopBackOff);
+  }
+
+  private String finishedAt() {
+    return lastTermination == null ? null : lastTermination.finishedAt();
   }
 
   private int rank() {
@@ -64,7 +72,7 @@ record PodFinding(
     s.append(' ').append(detail);
     boolean quoteMessage = message != null && !crashLooping();
     if (quoteMessage) {
-      s.append(": ").append(FreeText.clip(message, 120));
+      s.append(": ").append(message);
     }
     if (restarts > 0) {
       s.append(quoteMessage ? "; " : ", ").append(restarts).append(restarts == 1 ? " restart" : " restarts");

@@ -31,7 +31,7 @@ final class ReplicaSetView {
     }
     int ready = orZero(st.getReadyReplicas());
     int available = orZero(st.getAvailableReplicas());
-    draft.replicas(new Replicas(desired, st.getReplicas(), ready, available, null));
+    draft.replicas(new Replicas(desired, orZero(st.getReplicas()), ready, available, null));
     boolean scaling = !SummaryDraft.generationObserved(rs, st.getObservedGeneration());
     Observed observed = new Observed(desired == 0 ? "scaled to zero" : ready + "/" + desired + " ready")
         .counts(desired, ready, available)

@@ -40,7 +40,7 @@ final class StatefulSetView {
     int available = st.getAvailableReplicas() == null ? ready : st.getAvailableReplicas();
     int updated = orZero(st.getUpdatedReplicas());
     boolean inProgress = !SummaryDraft.generationObserved(s, st.getObservedGeneration()) || rolling(s, st, desired);
-    draft.replicas(new Replicas(desired, st.getReplicas(), ready, available, updated))
+    draft.replicas(new Replicas(desired, orZero(st.getReplicas()), ready, available, updated))
         .rollout(new Rollout(st.getUpdateRevision(), inProgress,
             StatusConditions.of(st.getConditions(), FIELDS, draft.redaction())));
     String headline = desired == 0 ? "scaled to zero"
@@ -60,12 +60,13 @@ final class StatefulSetView {
     if (strategy != null && "OnDelete".equals(strategy.getType())) {
       return false;
     }
+    // Same revision everywhere: pods being added are a scale-up, not a rollout.
+    if (st.getUpdateRevision() == null || st.getUpdateRevision().equals(st.getCurrentRevision())) {
+      return false;
+    }
     int partition = strategy == null || strategy.getRollingUpdate() == null
         ? 0 : orZero(strategy.getRollingUpdate().getPartition());
-    if (orZero(st.getUpdatedReplicas()) < desired - partition) {
-      return true;
-    }
-    return partition == 0 && st.getUpdateRevision() != null && st.getCurrentRevision() != null
-        && !st.getUpdateRevision().equals(st.getCurrentRevision());
+    // With a partition, the rollout is done once every pod above it is updated.
+    return partition == 0 || orZero(st.getUpdatedReplicas()) < desired - partition;
   }
 }
