@@ -2,8 +2,10 @@ package dev.aiapiserver.views;
 
 /** Keeps free text (messages from kubelets, schedulers, controllers) short and on one line. */
 final class FreeText {
-  /** Cap for a message inside a list item (pod, event, condition). */
-  static final int ITEM = 200;
+  /** Cap for a message inside a list item (pod, event). */
+  static final int ITEM = 160;
+  /** Cap for a status condition's message (conditions are context, not the evidence). */
+  static final int CONDITION = 120;
   /** Cap for the one-sentence health message. */
   static final int SENTENCE = 256;
 

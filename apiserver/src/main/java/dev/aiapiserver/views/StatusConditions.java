@@ -21,7 +21,7 @@ final class StatusConditions {
     return conditions.stream()
         .limit(MAX_LISTED)
         .map(c -> new Condition(f.type().apply(c), f.status().apply(c), f.reason().apply(c),
-            redaction.clean(f.message().apply(c), FreeText.ITEM), Rfc3339.normalize(f.lastTransitionTime().apply(c))))
+            redaction.clean(f.message().apply(c), FreeText.CONDITION), Rfc3339.normalize(f.lastTransitionTime().apply(c))))
         .toList();
   }
 }

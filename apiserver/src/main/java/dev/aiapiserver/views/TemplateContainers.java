@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * and args are never read here, so they cannot leak through this door.
  */
 final class TemplateContainers {
-  static final int MAX_LISTED = 10;
+  static final int MAX_LISTED = 8;
 
   private TemplateContainers() {}
 
