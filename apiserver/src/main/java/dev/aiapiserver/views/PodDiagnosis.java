@@ -86,20 +86,15 @@ final class PodDiagnosis {
     EnumSet<Reason> codes = EnumSet.noneOf(Reason.class);
     ContainerFinding atFault = null;
     boolean starting = statuses(false).isEmpty();
-    for (ContainerStatus cs : statuses(true)) {
-      ContainerFinding f = ContainerFinding.of(cs, !initialized, now);
-      starting |= f.starting();
-      codes.addAll(f.codes());
-      if (!f.codes().isEmpty() && (atFault == null || f.worseThan(atFault))) {
-        atFault = f;
-      }
-    }
-    for (ContainerStatus cs : statuses(false)) {
-      ContainerFinding f = ContainerFinding.of(cs, false, now);
-      starting |= f.starting();
-      codes.addAll(f.codes());
-      if (!f.codes().isEmpty() && (atFault == null || f.worseThan(atFault))) {
-        atFault = f;
+    for (boolean init : List.of(true, false)) {
+      for (ContainerStatus cs : statuses(init)) {
+        // An init container still running before the pod is initialized is the pod on its way up.
+        ContainerFinding f = ContainerFinding.of(cs, init && !initialized, now);
+        starting |= f.starting();
+        codes.addAll(f.codes());
+        if (!f.codes().isEmpty() && (atFault == null || f.worseThan(atFault))) {
+          atFault = f;
+        }
       }
     }
     if ("Unknown".equals(phase)) {
@@ -180,14 +175,7 @@ final class PodDiagnosis {
   }
 
   private int restarts() {
-    int sum = 0;
-    for (ContainerStatus cs : statuses(true)) {
-      sum += cs.getRestartCount() == null ? 0 : cs.getRestartCount();
-    }
-    for (ContainerStatus cs : statuses(false)) {
-      sum += cs.getRestartCount() == null ? 0 : cs.getRestartCount();
-    }
-    return sum;
+    return PodEvidence.restartsOf(pod);
   }
 
   static Termination termination(ContainerStatus cs) {

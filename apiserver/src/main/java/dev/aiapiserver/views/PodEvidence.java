@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,10 @@ import java.util.function.Predicate;
 /** The pods of a workload, judged: counts for the record, findings worst first for the verdict. */
 final class PodEvidence {
   static final int MAX_LISTED = 5;
+  /** Newest last; ties broken by content so that the choice does not depend on cache order. */
+  private static final Comparator<Event> NEWEST = Comparator.comparing(EventDigest::lastSeen)
+      .thenComparing(e -> String.valueOf(e.getReason()))
+      .thenComparing(e -> String.valueOf(e.getMessage()));
   private static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
 
   private final int total;
@@ -62,7 +67,7 @@ final class PodEvidence {
       if (("Pending".equals(phase) || "Running".equals(phase)) && pod.getMetadata().getDeletionTimestamp() == null) {
         live++;
       }
-      var finding = PodDiagnosis.of(pod, nodes, newestPerPod.get(pod.getMetadata().getName()), now, redaction);
+      var finding = PodDiagnosis.of(pod, nodes, warningAbout(pod, newestPerPod), now, redaction);
       if (finding.isPresent()) {
         findings.add(finding.get());
         if (finding.get().crashLooping()) {
@@ -128,7 +133,7 @@ final class PodEvidence {
     return (int) findings.stream().filter(f -> !f.codes().isEmpty()).count();
   }
 
-  private static int restartsOf(Pod pod) {
+  static int restartsOf(Pod pod) {
     if (pod.getStatus() == null) {
       return 0;
     }
@@ -146,14 +151,24 @@ final class PodEvidence {
     return list == null ? List.of() : list;
   }
 
+  /** The newest warning about this pod, unless it was about an earlier pod of the same name (StatefulSets reuse names). */
+  private static Event warningAbout(Pod pod, Map<String, Event> newestPerPod) {
+    Event e = newestPerPod.get(pod.getMetadata().getName());
+    if (e == null) {
+      return null;
+    }
+    String eventUid = e.getInvolvedObject().getUid();
+    String podUid = pod.getMetadata().getUid();
+    return eventUid != null && podUid != null && !eventUid.equals(podUid) ? null : e;
+  }
+
   private static Map<String, Event> newestWarningPerPod(List<Event> events) {
     Map<String, Event> newest = new HashMap<>();
     for (Event e : events) {
       if (e.getInvolvedObject() == null || !"Pod".equals(e.getInvolvedObject().getKind())) {
         continue;
       }
-      newest.merge(e.getInvolvedObject().getName(), e,
-          (a, b) -> EventDigest.lastSeen(b).compareTo(EventDigest.lastSeen(a)) > 0 ? b : a);
+      newest.merge(e.getInvolvedObject().getName(), e, (a, b) -> NEWEST.compare(a, b) >= 0 ? a : b);
     }
     return newest;
   }
