@@ -37,7 +37,7 @@ final class Redaction {
     });
     List<String> longestFirst = new ArrayList<>(found);
     // Longest first, so that a value containing another is removed whole.
-    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
     return new Redaction(List.copyOf(longestFirst));
   }
 
