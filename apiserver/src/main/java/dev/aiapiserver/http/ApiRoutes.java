@@ -1,0 +1,81 @@
+package dev.aiapiserver.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole HTTP surface as one Vert.x router: filters first, then every route, then 404. */
+public final class ApiRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
+  /** Everything the routes serve from. */
+  public record Sources(List<ServedResource> served, List<DiscoveryDocuments.SubresourceType> subresources,
+      HealthChecks health, ServerVersion version, RequestMetrics metrics, WatchSettings watch,
+      List<Mount> extraMounts) {}
+
+  /** Extra routes (OpenAPI, MCP) mounted behind the same filters. */
+  public interface Mount {
+    void mount(Router router);
+  }
+
+  private ApiRoutes() {}
+
+  public static Router build(Vertx vertx, Sources s, RequestFilters filters) {
+    Router router = Router.router(vertx);
+    router.route().handler(s.metrics());
+    router.route().handler(filters.audit());
+    for (Handler<RoutingContext> authn : filters.authenticators()) {
+      router.route().handler(authn);
+    }
+    router.route().handler(new RequestInfo());
+    router.route().handler(filters.authorizer());
+
+    HealthChecks health = s.health();
+    router.get("/healthz").handler(health::livez);
+    router.get("/livez").handler(health::livez);
+    router.get("/livez/:check").handler(health::livez);
+    router.get("/readyz").handler(health::readyz);
+    router.get("/readyz/:check").handler(health::readyz);
+    router.get("/version").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject(new java.util.LinkedHashMap<>(s.version().info())).encodePrettily()));
+    router.get("/metrics").handler(s.metrics()::scrape);
+
+    DiscoveryDocuments discovery = new DiscoveryDocuments(
+        s.served().stream().map(ServedResource::type).toList(), s.subresources());
+    router.get("/apis").handler(discovery::apis);
+    router.get("/apis/ai.k8s.io").handler(discovery::group);
+    router.get("/apis/ai.k8s.io/v1alpha1").handler(discovery::resources);
+    for (Mount m : s.extraMounts()) {
+      m.mount(router);
+    }
+    router.route("/apis/ai.k8s.io/v1alpha1/*").handler(new ResourceRequests(vertx, s.served(), s.watch()));
+
+    router.route().last().handler(ctx -> StatusReplies.fail(ctx, 404, "NotFound",
+        "the server could not find the requested resource"));
+    router.errorHandler(405, ctx -> StatusReplies.fail(ctx, 405, "MethodNotAllowed",
+        "the server does not allow this method on the requested resource"));
+    router.errorHandler(500, ApiRoutes::internalError);
+    return router;
+  }
+
+  private static void internalError(RoutingContext ctx) {
+    Throwable t = ctx.failure();
+    if (t instanceof BadRequest b) {
+      StatusReplies.fail(ctx, 400, "BadRequest", b.getMessage());
+      return;
+    }
+    // Log the cause for operators; the client gets a Status without a stack trace.
+    LOG.error("event=internal_error path={} method={}", ctx.request().path(), ctx.request().method(), t);
+    StatusReplies.fail(ctx, 500, "InternalError", "an internal error occurred while serving the request");
+  }
+
+  static boolean isWrite(HttpMethod m) {
+    return m == HttpMethod.POST || m == HttpMethod.PUT || m == HttpMethod.PATCH || m == HttpMethod.DELETE;
+  }
+}

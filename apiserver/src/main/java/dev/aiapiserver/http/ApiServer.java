@@ -1,0 +1,84 @@
+package dev.aiapiserver.http;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.Http2Settings;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.ServerSSLOptions;
+import io.vertx.core.net.TrustOptions;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * The HTTPS server: TLS always, HTTP/2 and HTTP/1.1 (ALPN), client certificates requested but not
+ * required (authenticators verify them against the current CAs), gzip when asked, one server
+ * instance per event loop. The serving certificate can be replaced without dropping connections.
+ */
+public final class ApiServer {
+  /** Where and how to listen. trust may be null when no client certificates are to be requested. */
+  public record Listen(String host, int port, int instances, Buffer certPem, Buffer keyPem, TrustOptions trust) {}
+
+  private final Vertx vertx;
+  private final Supplier<Router> routers;
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private String deployment;
+
+  public ApiServer(Vertx vertx, Supplier<Router> routers) {
+    this.vertx = vertx;
+    this.routers = routers;
+  }
+
+  public Future<Void> start(Listen listen) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(listen.host())
+        .setPort(listen.port())
+        .setSsl(true)
+        .setUseAlpn(true)
+        .setKeyCertOptions(keyCert(listen.certPem(), listen.keyPem()))
+        .setCompressionSupported(true)
+        .setCompressionContentSizeThreshold(8 * 1024)
+        .setDecompressionSupported(true)
+        .setMaxHeaderSize(64 * 1024)
+        .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(1000));
+    if (listen.trust() != null) {
+      options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(listen.trust());
+    }
+    return vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return vertx.createHttpServer(options).requestHandler(routers.get()).listen().onSuccess(servers::add);
+      }
+    }, new DeploymentOptions().setInstances(Math.max(1, listen.instances()))).onSuccess(id -> deployment = id)
+        .mapEmpty();
+  }
+
+  /** Swaps the serving certificate on every instance; open connections keep theirs. */
+  public Future<Void> updateCertificate(Buffer certPem, Buffer keyPem, TrustOptions trust) {
+    ServerSSLOptions ssl = new ServerSSLOptions().setKeyCertOptions(keyCert(certPem, keyPem))
+        .setUseAlpn(true);
+    if (trust != null) {
+      ssl.setClientAuth(ClientAuth.REQUEST).setTrustOptions(trust);
+    }
+    return Future.all(servers.stream().map(s -> s.updateSSLOptions(ssl)).toList()).mapEmpty();
+  }
+
+  public int port() {
+    return servers.isEmpty() ? -1 : servers.get(0).actualPort();
+  }
+
+  public Future<Void> stop() {
+    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+  }
+
+  private static PemKeyCertOptions keyCert(Buffer certPem, Buffer keyPem) {
+    return new PemKeyCertOptions().addCertValue(certPem).addKeyValue(keyPem);
+  }
+}

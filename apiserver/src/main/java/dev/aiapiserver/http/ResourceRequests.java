@@ -1,0 +1,165 @@
+package dev.aiapiserver.http;
+
+import dev.aiapiserver.api.ListMeta;
+import dev.aiapiserver.api.Status;
+import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.resources.ResourceType;
+import dev.aiapiserver.store.Expired;
+import dev.aiapiserver.store.Snapshot;
+import dev.aiapiserver.store.StoredView;
+import dev.aiapiserver.store.ViewStore;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * get, list and watch on /apis/ai.k8s.io/v1alpha1/...: from the store's snapshots, filtered by
+ * selectors, paged with consistent continue tokens, in the negotiated representation.
+ */
+final class ResourceRequests implements Handler<RoutingContext> {
+  private final Map<String, ServedResource> served = new LinkedHashMap<>();
+  private final Vertx vertx;
+  private final WatchSettings watchSettings;
+
+  ResourceRequests(Vertx vertx, List<ServedResource> resources, WatchSettings watchSettings) {
+    this.vertx = vertx;
+    this.watchSettings = watchSettings;
+    for (ServedResource r : resources) {
+      served.put(r.type().plural(), r);
+    }
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    try {
+      serve(ctx);
+    } catch (BadRequest e) {
+      StatusReplies.fail(ctx, 400, "BadRequest", e.getMessage());
+    }
+  }
+
+  private void serve(RoutingContext ctx) {
+    RequestAttributes a = RequestInfo.of(ctx);
+    ServedResource r = a.resourceRequest() && ResourceType.GROUP.equals(a.apiGroup())
+        && ResourceType.VERSION.equals(a.apiVersion()) ? served.get(a.resource()) : null;
+    if (r == null || !a.subresource().isEmpty() || (!r.type().namespaced() && !a.namespace().isEmpty())
+        || (r.type().namespaced() && a.path().contains("/namespaces/") && a.namespace().isEmpty())) {
+      StatusReplies.fail(ctx, 404, "NotFound", "the server could not find the requested resource");
+      return;
+    }
+    if (!List.of("get", "list", "watch").contains(a.verb())) {
+      StatusReplies.fail(ctx, Status.failure(405, "MethodNotAllowed",
+          "the server does not allow this method on the requested resource",
+          new Status.Details(a.name().isEmpty() ? null : a.name(), ResourceType.GROUP, a.resource(), null)));
+      return;
+    }
+    Representation.Choice choice = Representation.negotiate(ctx.request().getHeader("Accept"));
+    if (choice == null) {
+      StatusReplies.fail(ctx, 406, "NotAcceptable", "only the following media types are accepted: "
+          + Representation.ACCEPTED);
+      return;
+    }
+    ListOptions options = ListOptions.parse(ctx.request().params(), r.type(), a.verb().equals("watch"));
+    switch (a.verb()) {
+      case "get" -> get(ctx, r, a, choice, options);
+      case "list" -> list(ctx, r, a, choice, options);
+      default -> WatchStream.start(vertx, ctx, r, a, choice, options, watchSettings);
+    }
+  }
+
+  private static void get(RoutingContext ctx, ServedResource r, RequestAttributes a, Representation.Choice c,
+      ListOptions o) {
+    StoredView v = r.store().current().get(ViewStore.key(a.namespace(), a.name()));
+    if (v == null) {
+      StatusReplies.fail(ctx, notFound(r.type(), a.name()));
+      return;
+    }
+    ctx.response().putHeader("Content-Type", Renderer.contentType(c))
+        .end(Renderer.object(r.type(), c, v, o.includeObject()));
+  }
+
+  static Status notFound(ResourceType type, String name) {
+    return Status.failure(404, "NotFound", type.plural() + "." + ResourceType.GROUP + " \"" + name + "\" not found",
+        new Status.Details(name, ResourceType.GROUP, type.plural(), null));
+  }
+
+  private static void list(RoutingContext ctx, ServedResource r, RequestAttributes a, Representation.Choice c,
+      ListOptions o) {
+    Snapshot snap;
+    String after = null;
+    try {
+      if (o.continueToken() != null) {
+        ContinueToken token = ContinueToken.decode(o.continueToken());
+        snap = r.store().at(token.resourceVersion());
+        after = token.lastKey();
+      } else if (o.resourceVersion() != null && "Exact".equals(o.resourceVersionMatch())) {
+        snap = r.store().at(ListOptions.parseVersion(o.resourceVersion(), "resourceVersion"));
+      } else {
+        snap = r.store().current();
+        long wanted = o.resourceVersion() == null ? 0 : ListOptions.parseVersion(o.resourceVersion(),
+            "resourceVersion");
+        if (wanted > snap.resourceVersion()) {
+          StatusReplies.fail(ctx, tooLarge(wanted, snap.resourceVersion()));
+          return;
+        }
+      }
+    } catch (Expired e) {
+      StatusReplies.fail(ctx, expired(o.continueToken() != null));
+      return;
+    }
+    Page page = page(r.type(), snap, a.namespace(), after, o);
+    if (page.continueToken() != null) {
+      r.store().pin(snap);
+    }
+    ListMeta meta = new ListMeta(Long.toString(snap.resourceVersion()), page.continueToken(),
+        page.remaining());
+    ctx.response().putHeader("Content-Type", Renderer.contentType(c))
+        .end(Renderer.list(r.type(), c, page.items(), meta, o.includeObject()));
+  }
+
+  record Page(List<StoredView> items, String continueToken, Long remaining) {}
+
+  /** One page: matching views after {@code after}, at most {@code limit} of them when a limit is set. */
+  static Page page(ResourceType type, Snapshot snap, String namespace, String after, ListOptions o) {
+    String ns = namespace;
+    String fieldNs = o.fields().required("metadata.namespace");
+    if (ns.isEmpty() && fieldNs != null) {
+      ns = fieldNs;
+    }
+    List<StoredView> range = snap.range(ns, after);
+    boolean filtered = !o.labels().isEverything() || !o.fields().isEverything();
+    List<StoredView> out = new ArrayList<>(o.limit() > 0 ? (int) Math.min(o.limit(), range.size()) : range.size());
+    int i = 0;
+    for (; i < range.size(); i++) {
+      if (o.limit() > 0 && out.size() >= o.limit()) {
+        break;
+      }
+      StoredView v = range.get(i);
+      if (!filtered || (o.labels().matches(v.object().metadata().labels()) && o.fields().matches(type, v.object()))) {
+        out.add(v);
+      }
+    }
+    if (i >= range.size() || out.isEmpty()) {
+      return new Page(out, null, null);
+    }
+    String token = new ContinueToken(snap.resourceVersion(), out.get(out.size() - 1).key()).encode();
+    return new Page(out, token, filtered ? null : (long) (range.size() - i));
+  }
+
+  static Status expired(boolean fromContinue) {
+    String message = fromContinue
+        ? "The provided continue parameter is too old to display a consistent list result. You can start a new"
+            + " list without the continue parameter."
+        : "The resourceVersion for the provided list is too old.";
+    return Status.failure(410, "Expired", message, null);
+  }
+
+  static Status tooLarge(long wanted, long current) {
+    return Status.failure(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current,
+        new Status.Details(null, null, null, 1));
+  }
+}

@@ -1,0 +1,262 @@
+package dev.aiapiserver.http;
+
+import dev.aiapiserver.api.Status;
+import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.resources.ResourceType;
+import dev.aiapiserver.store.Change;
+import dev.aiapiserver.store.Expired;
+import dev.aiapiserver.store.StoredView;
+import dev.aiapiserver.store.ViewStore;
+import dev.aiapiserver.store.WatchListener;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One watch: a subscription to a store's changes, written as a stream of watch events. Changes are
+ * filtered and queued on the committing thread and written on the connection's event loop; a
+ * watcher whose queue passes the limit is closed (the client relists), so memory stays bounded.
+ */
+final class WatchStream implements WatchListener {
+  static final String INITIAL_EVENTS_END = "k8s.io/initial-events-end";
+
+  private record Event(String type, StoredView view, long bookmarkVersion, boolean initialEnd) {}
+
+  private final Vertx vertx;
+  private final Context context;
+  private final HttpServerResponse response;
+  private final ServedResource served;
+  private final RequestAttributes attributes;
+  private final Representation.Choice choice;
+  private final ListOptions options;
+  private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile int limit;
+  private ViewStore.Subscription subscription;
+  private long lastWrittenVersion;
+  private boolean firstTable = true;
+  private long timeoutTimer = -1;
+  private long bookmarkTimer = -1;
+
+  private WatchStream(Vertx vertx, RoutingContext ctx, ServedResource served, RequestAttributes attributes,
+      Representation.Choice choice, ListOptions options, int maxPending) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.response = ctx.response();
+    this.served = served;
+    this.attributes = attributes;
+    this.choice = choice;
+    this.options = options;
+    this.limit = maxPending;
+  }
+
+  static void start(Vertx vertx, RoutingContext ctx, ServedResource served, RequestAttributes a,
+      Representation.Choice choice, ListOptions o, WatchSettings settings) {
+    if (choice.representation() == Representation.YAML) {
+      StatusReplies.fail(ctx, 406, "NotAcceptable", "watch is served as application/json (optionally as"
+          + " meta.k8s.io Table or PartialObjectMetadata), not application/yaml");
+      return;
+    }
+    WatchStream w = new WatchStream(vertx, ctx, served, a, choice, o, settings.maxPendingEvents());
+    w.begin(settings);
+  }
+
+  private void begin(WatchSettings settings) {
+    boolean fromVersion = options.resourceVersion() != null && !"0".equals(options.resourceVersion());
+    boolean initialEvents = options.sendInitialEvents() != null ? options.sendInitialEvents() : !fromVersion;
+    response.setStatusCode(200)
+        .putHeader("Content-Type", Renderer.JSON_TYPE)
+        .putHeader("Cache-Control", "no-cache, private")
+        // Compression would hold events back in the compressor; watches are sent as they happen.
+        .putHeader("Content-Encoding", "identity")
+        .setChunked(true);
+    try {
+      if (fromVersion && !initialEvents) {
+        long rv = ListOptions.parseVersion(options.resourceVersion(), "resourceVersion");
+        subscription = served.store().watchFrom(rv, this);
+        enqueueAll(subscription.replay());
+      } else {
+        subscription = served.store().watchFromNow(this);
+        long rv = subscription.initial().resourceVersion();
+        if (initialEvents) {
+          List<StoredView> initial = subscription.initial().range(attributes.namespace(), null);
+          limit += initial.size();
+          for (StoredView v : initial) {
+            if (matches(v)) {
+              offer(new Event("ADDED", v, 0, false));
+            }
+          }
+        }
+        if (Boolean.TRUE.equals(options.sendInitialEvents())) {
+          offer(new Event("BOOKMARK", null, rv, true));
+        }
+        lastWrittenVersion = rv;
+      }
+    } catch (Expired e) {
+      response.write(errorEvent(ResourceRequests.expired(false)));
+      response.end();
+      return;
+    }
+    response.closeHandler(v -> close());
+    response.exceptionHandler(t -> close());
+    long timeoutMs = options.timeoutSeconds() != null
+        ? options.timeoutSeconds() * 1000L
+        : settings.minRequestTimeout().toMillis()
+            + ThreadLocalRandom.current().nextLong(Math.max(1, settings.minRequestTimeout().toMillis()));
+    if (options.timeoutSeconds() == null || options.timeoutSeconds() > 0) {
+      timeoutTimer = vertx.setTimer(Math.max(1, timeoutMs), id -> finish());
+    } else {
+      timeoutTimer = vertx.setTimer(1, id -> finish());
+    }
+    if (options.allowWatchBookmarks()) {
+      bookmarkTimer = vertx.setPeriodic(settings.bookmarkInterval().toMillis(), id -> bookmark());
+    }
+    scheduleDrain();
+  }
+
+  @Override
+  public boolean onChanges(List<Change> changes) {
+    if (closed.get()) {
+      return false;
+    }
+    enqueueAll(changes);
+    if (pending.get() > limit) {
+      closed.set(true);
+      context.runOnContext(v -> finish());
+      return false;
+    }
+    scheduleDrain();
+    return true;
+  }
+
+  private void enqueueAll(List<Change> changes) {
+    for (Change c : changes) {
+      boolean now = matches(c.view());
+      boolean before = c.previous() != null && matches(c.previous());
+      switch (c.type()) {
+        case ADDED -> {
+          if (now) {
+            offer(new Event("ADDED", c.view(), 0, false));
+          }
+        }
+        case MODIFIED -> {
+          if (now && before) {
+            offer(new Event("MODIFIED", c.view(), 0, false));
+          } else if (now) {
+            offer(new Event("ADDED", c.view(), 0, false));
+          } else if (before) {
+            offer(new Event("DELETED", c.view(), 0, false));
+          }
+        }
+        case DELETED -> {
+          if (before) {
+            offer(new Event("DELETED", c.view(), 0, false));
+          }
+        }
+      }
+    }
+  }
+
+  private void offer(Event e) {
+    queue.add(e);
+    pending.incrementAndGet();
+  }
+
+  private boolean matches(StoredView v) {
+    if (!attributes.namespace().isEmpty() && !attributes.namespace().equals(v.namespace())) {
+      return false;
+    }
+    if (!attributes.name().isEmpty() && !attributes.name().equals(v.object().metadata().name())) {
+      return false;
+    }
+    return options.labels().matches(v.object().metadata().labels())
+        && options.fields().matches(served.type(), v.object());
+  }
+
+  private void scheduleDrain() {
+    if (drainScheduled.compareAndSet(false, true)) {
+      context.runOnContext(v -> drain());
+    }
+  }
+
+  private void drain() {
+    drainScheduled.set(false);
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    Event e;
+    while (!response.writeQueueFull() && (e = queue.poll()) != null) {
+      pending.decrementAndGet();
+      response.write(encode(e));
+    }
+    if (!queue.isEmpty()) {
+      response.drainHandler(v -> drain());
+    }
+  }
+
+  private Buffer encode(Event e) {
+    if (e.type().equals("BOOKMARK")) {
+      lastWrittenVersion = Math.max(lastWrittenVersion, e.bookmarkVersion());
+      return line("BOOKMARK", Buffer.buffer(Json.bytes(bookmarkObject(e.bookmarkVersion(), e.initialEnd()))));
+    }
+    lastWrittenVersion = Math.max(lastWrittenVersion, e.view().resourceVersion());
+    Buffer object = Renderer.eventObject(served.type(), choice, e.view(), options.includeObject(), firstTable);
+    firstTable = false;
+    return line(e.type(), object);
+  }
+
+  private Map<String, Object> bookmarkObject(long rv, boolean initialEnd) {
+    Map<String, Object> meta = initialEnd
+        ? Map.of("resourceVersion", Long.toString(rv), "annotations", Map.of(INITIAL_EVENTS_END, "true"))
+        : Map.of("resourceVersion", Long.toString(rv));
+    return Map.of("kind", served.type().kind(), "apiVersion", ResourceType.GROUP_VERSION, "metadata", meta);
+  }
+
+  private static Buffer line(String type, Buffer object) {
+    return Buffer.buffer(object.length() + 32).appendString("{\"type\":\"").appendString(type)
+        .appendString("\",\"object\":").appendBuffer(object).appendString("}\n");
+  }
+
+  static Buffer errorEvent(Status status) {
+    return line("ERROR", Buffer.buffer(Json.bytes(status)));
+  }
+
+  private void bookmark() {
+    if (queue.isEmpty() && !response.ended()) {
+      long rv = Math.max(lastWrittenVersion, served.store().current().resourceVersion());
+      offer(new Event("BOOKMARK", null, rv, false));
+      scheduleDrain();
+    }
+  }
+
+  private void finish() {
+    close();
+    if (!response.ended() && !response.closed()) {
+      response.end();
+    }
+  }
+
+  private void close() {
+    closed.set(true);
+    if (subscription != null) {
+      subscription.cancel();
+    }
+    if (timeoutTimer >= 0) {
+      vertx.cancelTimer(timeoutTimer);
+    }
+    if (bookmarkTimer >= 0) {
+      vertx.cancelTimer(bookmarkTimer);
+    }
+    queue.clear();
+  }
+}

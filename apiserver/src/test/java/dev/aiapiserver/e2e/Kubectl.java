@@ -1,0 +1,107 @@
+package dev.aiapiserver.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real kubectl binaries of this machine. The kubectl on PATH is a dispatcher; the folder it
+ * resolves to holds kubectl.1.27 ... kubectl.1.33, which the tests call directly. KUBECTL_DIR
+ * overrides the folder.
+ */
+public final class Kubectl {
+  public record Result(int exitCode, String stdout, String stderr) {
+    public String out() {
+      return stdout;
+    }
+  }
+
+  private final Path binary;
+  private final Path kubeconfig;
+  private final Path cacheDir;
+
+  public Kubectl(String version, Path kubeconfig) throws IOException {
+    this.binary = directory().resolve("kubectl." + version);
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException("kubectl " + version + " not found at " + binary);
+    }
+    this.kubeconfig = kubeconfig;
+    this.cacheDir = Files.createTempDirectory("kubectl-cache");
+  }
+
+  public static Path directory() throws IOException {
+    String dir = System.getenv("KUBECTL_DIR");
+    if (dir != null && !dir.isEmpty()) {
+      return Path.of(dir);
+    }
+    for (String p : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(p, "kubectl");
+      if (Files.isExecutable(candidate)) {
+        return candidate.toRealPath().getParent();
+      }
+    }
+    throw new IllegalStateException("kubectl is not on PATH");
+  }
+
+  public Result run(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(binary.toString());
+    cmd.add("--kubeconfig=" + kubeconfig);
+    cmd.add("--cache-dir=" + cacheDir);
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("kubectl", ".out");
+    Path err = Files.createTempFile("kubectl", ".err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("kubectl did not finish: " + cmd);
+    }
+    Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(err);
+    return r;
+  }
+
+  /** Runs and requires success without warnings. */
+  public String ok(String... args) throws IOException, InterruptedException {
+    Result r = run(args);
+    if (r.exitCode() != 0 || !r.stderr().isBlank()) {
+      throw new AssertionError("kubectl " + String.join(" ", args) + " exit=" + r.exitCode() + "\nstdout:\n"
+          + r.stdout() + "\nstderr:\n" + r.stderr());
+    }
+    return r.stdout();
+  }
+
+  /** Writes a kubeconfig for a server, trusted through its CA, with an optional bearer token. */
+  public static Path kubeconfig(Path dir, String server, String caPem, String user, String token)
+      throws IOException {
+    String ca = java.util.Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8));
+    String yaml = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: test
+          cluster:
+            server: %s
+            certificate-authority-data: %s
+        users:
+        - name: %s
+          user:
+            token: %s
+        contexts:
+        - name: test
+          context:
+            cluster: test
+            user: %s
+        current-context: test
+        """.formatted(server, ca, user, token == null ? "none" : token, user);
+    Path file = dir.resolve(user + ".kubeconfig");
+    Files.writeString(file, yaml);
+    return file;
+  }
+}
