@@ -69,9 +69,11 @@ public final class AiApiServer implements AutoCloseable {
   private final AuthenticationConfigSource authConfig;
   private final ApiServer http;
   private final List<ServedResource> served;
+  private final List<String> routePaths;
 
   private AiApiServer(Vertx vertx, Sources sources, ViewEngine engine, AuthenticationConfigSource authConfig,
-      ApiServer http, List<ServedResource> served) {
+      ApiServer http, List<ServedResource> served, List<String> routePaths) {
+    this.routePaths = routePaths;
     this.vertx = vertx;
     this.sources = sources;
     this.engine = engine;
@@ -130,7 +132,8 @@ public final class AiApiServer implements AutoCloseable {
     RequestMetrics metrics = new RequestMetrics(served);
     ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(), health, version(), metrics,
         WatchSettings.DEFAULTS, List.of(r -> OpenApiRoutes.mount(r, openapi)));
-    ApiServer http = new ApiServer(vertx, () -> ApiRoutes.build(vertx, routes, filters));
+    java.util.function.Supplier<io.vertx.ext.web.Router> routers = () -> ApiRoutes.build(vertx, routes, filters);
+    ApiServer http = new ApiServer(vertx, routers);
     ServingCertificate tls = wiring.tls();
     http.start(new ApiServer.Listen(options.serving().bindAddress(), options.serving().securePort(),
         Runtime.getRuntime().availableProcessors(), Buffer.buffer(tls.certificatePem()),
@@ -140,7 +143,7 @@ public final class AiApiServer implements AutoCloseable {
         .onSuccess(v -> LOG.info("event=serving_certificate_reloaded"))
         .onFailure(e -> LOG.warn("event=serving_certificate_reload_failed error=\"{}\"", e.toString())));
     LOG.info("event=listening address={} port={}", options.serving().bindAddress(), http.port());
-    return new AiApiServer(vertx, sources, engine, authConfig, http, served);
+    return new AiApiServer(vertx, sources, engine, authConfig, http, served, ApiServer.routePaths(routers.get()));
   }
 
   public int port() {
@@ -149,6 +152,11 @@ public final class AiApiServer implements AutoCloseable {
 
   public boolean ready() {
     return engine.ready();
+  }
+
+  /** Every route path the server registers (all behind authentication and authorization). */
+  public List<String> routePaths() {
+    return routePaths;
   }
 
   public List<ServedResource> served() {
