@@ -1,10 +1,41 @@
 package dev.aiapiserver;
 
-/** Entry point: subcommands serve, demo and certs. */
+import dev.aiapiserver.config.Command;
+import dev.aiapiserver.config.CommandLine;
+import dev.aiapiserver.config.UsageException;
+import java.io.PrintStream;
+
+/** Entry point: {@code ai-apiserver serve|demo|certs [flags]}. */
 public final class Main {
+  /** Exit code for a command line that cannot be used, as Go's flag package uses. */
+  static final int USAGE_ERROR = 2;
+
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("ai-apiserver: not yet wired");
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command and returns the process exit code; serve and demo return when stopped. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Command command;
+    try {
+      command = CommandLine.parse(args);
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.println("Run '" + CommandLine.PROGRAM + " --help' for usage.");
+      return USAGE_ERROR;
+    }
+    if (command instanceof Command.Help help) {
+      out.print(help.text());
+      return 0;
+    }
+    if (command instanceof Command.Certs certs) {
+      return CertsCommand.run(certs.options(), out, err);
+    }
+    if (command instanceof Command.Demo demo) {
+      return DemoCommand.run(demo.server(), demo.demo());
+    }
+    return ServeCommand.run(((Command.Serve) command).options());
   }
 }

@@ -2,7 +2,6 @@ package dev.aiapiserver.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,20 +36,20 @@ public final class ApiRoutes {
     router.route().handler(filters.authorizer());
 
     HealthChecks health = s.health();
-    router.get("/healthz").handler(health::livez);
-    router.get("/livez").handler(health::livez);
-    router.get("/livez/:check").handler(health::livez);
-    router.get("/readyz").handler(health::readyz);
-    router.get("/readyz/:check").handler(health::readyz);
-    router.get("/version").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+    readOnly(router, "/healthz", health::livez);
+    readOnly(router, "/livez", health::livez);
+    readOnly(router, "/livez/:check", health::livez);
+    readOnly(router, "/readyz", health::readyz);
+    readOnly(router, "/readyz/:check", health::readyz);
+    readOnly(router, "/version", ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(new JsonObject(new java.util.LinkedHashMap<>(s.version().info())).encodePrettily()));
-    router.get("/metrics").handler(s.metrics()::scrape);
+    readOnly(router, "/metrics", s.metrics()::scrape);
 
     DiscoveryDocuments discovery = new DiscoveryDocuments(
         s.served().stream().map(ServedResource::type).toList(), s.subresources());
-    router.get("/apis").handler(discovery::apis);
-    router.get("/apis/ai.k8s.io").handler(discovery::group);
-    router.get("/apis/ai.k8s.io/v1alpha1").handler(discovery::resources);
+    readOnly(router, "/apis", discovery::apis);
+    readOnly(router, "/apis/ai.k8s.io", discovery::group);
+    readOnly(router, "/apis/ai.k8s.io/v1alpha1", discovery::resources);
     for (Mount m : s.extraMounts()) {
       m.mount(router);
     }
@@ -64,6 +63,14 @@ public final class ApiRoutes {
     return router;
   }
 
+  /** GET (and HEAD) on a path; any other method on it is a 405 Status. */
+  private static void readOnly(Router router, String path, Handler<RoutingContext> handler) {
+    router.get(path).handler(handler);
+    router.head(path).handler(handler);
+    router.route(path).handler(ctx -> StatusReplies.fail(ctx, 405, "MethodNotAllowed",
+        "the server does not allow this method on the requested resource"));
+  }
+
   private static void internalError(RoutingContext ctx) {
     Throwable t = ctx.failure();
     if (t instanceof BadRequest b) {
@@ -73,9 +80,5 @@ public final class ApiRoutes {
     // Log the cause for operators; the client gets a Status without a stack trace.
     LOG.error("event=internal_error path={} method={}", ctx.request().path(), ctx.request().method(), t);
     StatusReplies.fail(ctx, 500, "InternalError", "an internal error occurred while serving the request");
-  }
-
-  static boolean isWrite(HttpMethod m) {
-    return m == HttpMethod.POST || m == HttpMethod.PUT || m == HttpMethod.PATCH || m == HttpMethod.DELETE;
   }
 }

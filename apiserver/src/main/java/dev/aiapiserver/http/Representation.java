@@ -50,7 +50,7 @@ enum Representation {
   record MediaRange(String type, Map<String, String> params, double q, int order) {
     static MediaRange parse(String text, int order) {
       String[] bits = text.trim().split(";");
-      if (bits[0].isBlank()) {
+      if (bits.length == 0 || bits[0].isBlank()) {
         return null;
       }
       Map<String, String> params = new HashMap<>();

@@ -107,6 +107,8 @@ final class WatchStream implements WatchListener {
       response.end();
       return;
     }
+    // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
+    response.writeHead();
     response.closeHandler(v -> close());
     response.exceptionHandler(t -> close());
     long timeoutMs = options.timeoutSeconds() != null

@@ -116,7 +116,8 @@ public final class CertificateAuthority {
    * A TLS serving certificate (extendedKeyUsage serverAuth) for the given DNS names and IP
    * addresses; its common name is the first DNS name, or the first IP when there is none.
    */
-  public IssuedCertificate issueServing(List<String> dnsNames, List<String> ips, Duration validity) {
+  public IssuedCertificate issueServing(
+      List<String> dnsNames, List<String> ips, Duration validity) {
     if (dnsNames.isEmpty() && ips.isEmpty()) {
       throw new IllegalArgumentException("a serving certificate needs at least one DNS name or IP");
     }

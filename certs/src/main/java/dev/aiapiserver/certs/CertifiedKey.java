@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A certificate chain (leaf first) and the private key that belongs to its leaf: what a TLS server
- * presents. Construction checks that the key matches the leaf, so a holder of this type never has
- * a mismatched pair.
+ * presents. Construction checks that the key matches the leaf, so a holder of this type never has a
+ * mismatched pair.
  */
 public record CertifiedKey(List<X509Certificate> chain, PrivateKey privateKey) {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,7 +31,8 @@ public record CertifiedKey(List<X509Certificate> chain, PrivateKey privateKey) {
 
   /** Parses PEM text: certificates (leaf first) and a PKCS#1, PKCS#8 or SEC1 private key. */
   public static CertifiedKey fromPem(String certificatePem, String privateKeyPem) {
-    return new CertifiedKey(Pem.readCertificates(certificatePem), Pem.readPrivateKey(privateKeyPem));
+    return new CertifiedKey(
+        Pem.readCertificates(certificatePem), Pem.readPrivateKey(privateKeyPem));
   }
 
   /** Reads a certificate file and a key file, e.g. --tls-cert-file and --tls-private-key-file. */

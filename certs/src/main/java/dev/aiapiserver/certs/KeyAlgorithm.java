@@ -3,10 +3,13 @@ package dev.aiapiserver.certs;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 
-/** The key types this module generates: the two every Kubernetes component and TLS stack accepts. */
+/**
+ * The key types this module generates: the two every Kubernetes component and TLS stack accepts.
+ */
 public enum KeyAlgorithm {
   /** RSA with a 2048-bit modulus, signed with SHA256withRSA. */
   RSA_2048("RSA", "SHA256withRSA"),
@@ -46,8 +49,11 @@ public enum KeyAlgorithm {
     return this == RSA_2048;
   }
 
-  /** The algorithm of an existing key, e.g. a CA loaded from files. */
-  static KeyAlgorithm of(java.security.PrivateKey key) {
+  /**
+   * The family of an existing key, e.g. a loaded CA's; what that CA issues gets new keys of the
+   * family at this enum's size (a 4096-bit RSA CA issues RSA 2048 keys).
+   */
+  static KeyAlgorithm of(PrivateKey key) {
     return switch (key.getAlgorithm()) {
       case "RSA" -> RSA_2048;
       case "EC", "ECDSA" -> EC_P256;

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * volume rotates by atomically re-pointing a {@code ..data} symlink, which inotify-based watchers
  * on the visible file names miss. Comparing content also catches a rewrite within the same mtime
  * second. A pair that does not parse or whose key does not match its certificate (e.g. caught
- * halfway through a non-atomic copy) is logged once and ignored; the previous pair stays in use
- * and the next complete write is picked up.
+ * halfway through a non-atomic copy) is logged once and ignored; the previous pair stays in use and
+ * the next complete write is picked up.
  */
 public final class ReloadingCertificateFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReloadingCertificateFiles.class);
@@ -106,7 +106,7 @@ public final class ReloadingCertificateFiles implements AutoCloseable {
     } catch (IOException e) {
       // E.g. a file missing for a moment during a rotation; it is read again next time.
       lastSeen = null;
-      reject("unreadable: " + e.getMessage());
+      reject("unreadable: " + e.getClass().getSimpleName() + " " + e.getMessage());
       return;
     }
     if (seen.equals(lastSeen)) {

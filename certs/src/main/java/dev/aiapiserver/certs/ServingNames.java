@@ -11,13 +11,14 @@ public record ServingNames(List<String> dnsNames, List<String> ipAddresses) {
 
   /**
    * Names for a server reached through a Kubernetes Service, plus loopback for local use.
-   * kube-apiserver dials an aggregated server with SNI {@code <service>.<namespace>.svc}; the other
-   * forms cover in-cluster clients that use the short or fully qualified name.
+   * kube-apiserver dials an aggregated server with SNI {@code <service>.<namespace>.svc}, so that
+   * name comes first (and becomes the common name); the other forms cover in-cluster clients that
+   * use the short or fully qualified name.
    */
   public static ServingNames forService(String service, String namespace) {
     String svc = service + "." + namespace + ".svc";
     return new ServingNames(
-        List.of("localhost", service, service + "." + namespace, svc, svc + ".cluster.local"),
+        List.of(svc, service, service + "." + namespace, svc + ".cluster.local", "localhost"),
         List.of("127.0.0.1"));
   }
 }

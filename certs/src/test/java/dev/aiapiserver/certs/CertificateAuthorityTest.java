@@ -35,13 +35,14 @@ class CertificateAuthorityTest {
     X509Certificate certificate = serving.certificate();
     assertEquals(
         List.of(
-            "localhost",
+            "ai-apiserver.ai-system.svc",
             "ai-apiserver",
             "ai-apiserver.ai-system",
-            "ai-apiserver.ai-system.svc",
             "ai-apiserver.ai-system.svc.cluster.local",
+            "localhost",
             "127.0.0.1"),
         alternativeNames(certificate));
+    assertEquals("CN=ai-apiserver.ai-system.svc", certificate.getSubjectX500Principal().getName());
     assertEquals(List.of(SERVER_AUTH), certificate.getExtendedKeyUsage());
     assertEquals(-1, certificate.getBasicConstraints(), "a serving certificate is not a CA");
     certificate.verify(ca.certificate().getPublicKey());

@@ -43,7 +43,8 @@ class PemTest {
   void givenAPkcs8KeyFromOpensslWhenWrittenThenTheTextIsIdentical() {
     assertEquals(
         fixture("ec-pkcs8.key"), Pem.writePrivateKey(Pem.readPrivateKey(fixture("ec-pkcs8.key"))));
-    assertEquals(fixture("rsa.crt"), Pem.writeCertificates(Pem.readCertificates(fixture("rsa.crt"))));
+    assertEquals(
+        fixture("rsa.crt"), Pem.writeCertificates(Pem.readCertificates(fixture("rsa.crt"))));
   }
 
   @Test
@@ -72,20 +73,19 @@ class PemTest {
     assertMessage("encrypted", () -> Pem.readPrivateKey(fixture("rsa-encrypted.key")));
     assertMessage(
         "malformed PEM",
-        () -> Pem.readCertificates("-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n"));
+        () ->
+            Pem.readCertificates("-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n"));
     assertMessage(
-        "does not match",
-        () -> CertifiedKey.fromPem(fixture("rsa.crt"), fixture("ec-pkcs8.key")));
-    assertMessage(
-        "does not match",
-        () -> CertifiedKey.fromPem(fixture("ec.crt"), wrongEcKey()));
+        "does not match", () -> CertifiedKey.fromPem(fixture("rsa.crt"), fixture("ec-pkcs8.key")));
+    assertMessage("does not match", () -> CertifiedKey.fromPem(fixture("ec.crt"), wrongEcKey()));
   }
 
   private static String wrongEcKey() {
     return CertificateAuthority.generate("other").privateKeyPem();
   }
 
-  private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable read) {
+  private static void assertMessage(
+      String expected, org.junit.jupiter.api.function.Executable read) {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, read);
     assertTrue(error.getMessage().contains(expected), error.getMessage());
   }

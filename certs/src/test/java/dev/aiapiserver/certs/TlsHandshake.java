@@ -18,9 +18,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A real TLS 1.3 handshake over loopback with the JDK's stack: the server presents {@code
- * serving}; the client trusts only {@code ca}, checks the host name the way an HTTPS client does,
- * and presents {@code client} when given. Returns the client certificate the server saw.
+ * A real TLS 1.3 handshake over loopback with the JDK's stack: the server presents {@code serving};
+ * the client trusts only {@code ca}, checks the host name the way an HTTPS client does, and
+ * presents {@code client} when given. Returns the client certificate the server saw.
  */
 final class TlsHandshake {
   private TlsHandshake() {}
