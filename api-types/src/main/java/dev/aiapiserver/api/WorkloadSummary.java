@@ -59,7 +59,7 @@ public record WorkloadSummary(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Health(
       @JsonPropertyDescription("One of Healthy, Progressing, Degraded, Failing, Suspended, Completed, Unknown. See docs/verdicts.md.") Verdict verdict,
-      @JsonPropertyDescription("Machine-readable reason codes, most severe first, e.g. CrashLoopBackOff, OOMKilled, ImagePullBackOff, Unschedulable, ProgressDeadlineExceeded.") List<String> reasons,
+      @JsonPropertyDescription("Machine-readable reason codes, most severe first, empty unless Degraded or Failing: BackoffLimitExceeded, DeadlineExceeded, JobFailed, ProgressDeadlineExceeded, FailedCreate, CrashLoopBackOff, OOMKilled, CreateContainerConfigError, ImagePullBackOff, ErrImagePull, Unschedulable, NodeNotReady, Evicted, PodFailed, MissedSchedule, NotReady. See docs/verdicts.md.") List<String> reasons,
       @JsonPropertyDescription("One human sentence naming the worst pod and container and the evidence.") String message,
       @JsonPropertyDescription("When the verdict last changed (RFC 3339).") String since) {}
 
@@ -88,8 +88,8 @@ public record WorkloadSummary(
       @JsonPropertyDescription("Node the pod is on, if scheduled.") String node,
       @JsonPropertyDescription("Pod phase.") String phase,
       @JsonPropertyDescription("The container at fault, if any.") String container,
-      @JsonPropertyDescription("Reason code, e.g. CrashLoopBackOff or Unschedulable.") String reason,
-      @JsonPropertyDescription("Message from the kubelet or scheduler, truncated.") String message,
+      @JsonPropertyDescription("The most specific reason the kubelet or scheduler gave, e.g. CrashLoopBackOff, Unschedulable, RunContainerError, FailedMount.") String reason,
+      @JsonPropertyDescription("Message from the kubelet, scheduler or latest warning, at most 160 characters.") String message,
       @JsonPropertyDescription("Restarts of the pod's containers.") int restarts,
       @JsonPropertyDescription("Last termination of the container at fault.") Termination lastTermination) {}
 
@@ -103,7 +103,7 @@ public record WorkloadSummary(
   @JsonClassDescription("Containers of the pod template.")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Containers(
-      @JsonPropertyDescription("Up to 10 containers (init containers are not listed).") List<Container> items,
+      @JsonPropertyDescription("Up to 8 containers, in template order (init containers are not listed).") List<Container> items,
       @JsonPropertyDescription("Number of containers left out.") int omitted) {}
 
   @JsonClassDescription("A container of the template: no env, command or args, ever.")

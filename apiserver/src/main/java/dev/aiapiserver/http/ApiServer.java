@@ -37,9 +37,15 @@ public final class ApiServer {
   }
 
   public Future<Void> start(Listen listen) {
+    int port;
+    try {
+      port = listen.port() == 0 ? freePort(listen.host()) : listen.port();
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
     HttpServerOptions options = new HttpServerOptions()
         .setHost(listen.host())
-        .setPort(listen.port())
+        .setPort(port)
         .setSsl(true)
         .setUseAlpn(true)
         .setKeyCertOptions(keyCert(listen.certPem(), listen.keyPem()))
@@ -76,6 +82,18 @@ public final class ApiServer {
 
   public Future<Void> stop() {
     return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+  }
+
+  /** Port 0 means "any free port", but every instance must listen on the same one. */
+  private static int freePort(String host) throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The paths of every route a router serves, for introspection (e.g. the authorization audit test). */
+  public static List<String> routePaths(Router router) {
+    return router.getRoutes().stream().map(r -> r.getPath() == null ? "<any>" : r.getPath()).distinct().toList();
   }
 
   private static PemKeyCertOptions keyCert(Buffer certPem, Buffer keyPem) {

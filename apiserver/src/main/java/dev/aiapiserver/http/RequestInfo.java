@@ -22,7 +22,9 @@ public final class RequestInfo implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String watch = ctx.request().getParam("watch");
-    ctx.put(KEY, resolve(ctx.request().method().name(), ctx.request().path(), watch));
+    // The normalized path is the one the router dispatches on: authorizing any other spelling of
+    // it (e.g. with %2e%2e segments) would review one path and serve another.
+    ctx.put(KEY, resolve(ctx.request().method().name(), ctx.normalizedPath(), watch));
     ctx.next();
   }
 

@@ -1,0 +1,209 @@
+package dev.aiapiserver;
+
+import dev.aiapiserver.auth.AuditLog;
+import dev.aiapiserver.auth.AuthenticationChain;
+import dev.aiapiserver.auth.AuthenticationConfigSource;
+import dev.aiapiserver.auth.AuthenticationFlags;
+import dev.aiapiserver.auth.AuthorizationSettings;
+import dev.aiapiserver.auth.Authorizer;
+import dev.aiapiserver.auth.ClientCertificateTrust;
+import dev.aiapiserver.config.ServerOptions;
+import dev.aiapiserver.engine.Derivations;
+import dev.aiapiserver.engine.EngineSettings;
+import dev.aiapiserver.engine.ViewEngine;
+import dev.aiapiserver.http.ApiRoutes;
+import dev.aiapiserver.http.ApiServer;
+import dev.aiapiserver.http.HealthChecks;
+import dev.aiapiserver.http.Json;
+import dev.aiapiserver.http.RequestFilters;
+import dev.aiapiserver.http.RequestMetrics;
+import dev.aiapiserver.http.ServedResource;
+import dev.aiapiserver.http.ServerVersion;
+import dev.aiapiserver.http.WatchSettings;
+import dev.aiapiserver.openapi.OpenApiDocuments;
+import dev.aiapiserver.openapi.OpenApiRoutes;
+import dev.aiapiserver.resources.AiResources;
+import dev.aiapiserver.sources.SourceOptions;
+import dev.aiapiserver.sources.Sources;
+import dev.aiapiserver.store.ResourceVersions;
+import dev.aiapiserver.store.ViewStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server, composed: informers feed the engine, the engine fills the stores, the HTTPS
+ * routes serve the stores behind authentication and authorization. {@code serve} and {@code demo}
+ * both start one of these.
+ */
+public final class AiApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AiApiServer.class);
+
+  /**
+   * What the server runs against.
+   *
+   * @param client the cluster the views are derived from
+   * @param reviewClient the cluster that answers TokenReview and SubjectAccessReview
+   * @param sourceOptions how informers are set up (a real cluster or the mock)
+   * @param authentication the authentication flags (overriding the auth ConfigMap)
+   * @param tls the serving certificate
+   */
+  public record Wiring(KubernetesClient client, KubernetesClient reviewClient, SourceOptions sourceOptions,
+      AuthenticationFlags authentication, ServingCertificate tls) {}
+
+  private final Vertx vertx;
+  private final Sources sources;
+  private final ViewEngine engine;
+  private final AuthenticationConfigSource authConfig;
+  private final ApiServer http;
+  private final List<ServedResource> served;
+  private final List<String> routePaths;
+
+  private AiApiServer(Vertx vertx, Sources sources, ViewEngine engine, AuthenticationConfigSource authConfig,
+      ApiServer http, List<ServedResource> served, List<String> routePaths) {
+    this.routePaths = routePaths;
+    this.vertx = vertx;
+    this.sources = sources;
+    this.engine = engine;
+    this.authConfig = authConfig;
+    this.http = http;
+    this.served = served;
+  }
+
+  /** Starts everything and returns once the HTTPS port listens (readiness follows on /readyz). */
+  public static AiApiServer start(ServerOptions options, Wiring wiring) throws Exception {
+    applyVerbosity(options.verbosity());
+    Clock clock = Clock.systemUTC();
+    Vertx vertx = Vertx.vertx();
+    ResourceVersions versions = new ResourceVersions();
+    int history = options.views().watchCacheHistory();
+    ViewStore summaries = new ViewStore(AiResources.WORKLOAD_SUMMARIES.plural(), versions, Json::bytes, history, clock);
+    ViewStore contexts = new ViewStore(AiResources.CLUSTER_CONTEXTS.plural(), versions, Json::bytes, 1000, clock);
+    List<ServedResource> served = List.of(new ServedResource(AiResources.WORKLOAD_SUMMARIES, summaries),
+        new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts));
+
+    Sources sources = new Sources(wiring.client(), wiring.sourceOptions(), clock);
+    ViewEngine engine = new ViewEngine(sources, summaries, contexts, Derivations.real(),
+        new EngineSettings(options.views().viewCoalesceInterval(), options.views().clusterContextMinInterval(),
+            EngineSettings.defaults().clockTick()), clock);
+    engine.start().whenComplete((v, e) -> {
+      if (e != null) {
+        LOG.error("event=engine_start_failed error=\"{}\"", e.toString());
+      } else {
+        LOG.info("event=views_ready workloadsummaries={}", summaries.current().size());
+      }
+    });
+
+    AuthenticationConfigSource authConfig = options.authentication().skipLookup()
+        ? AuthenticationConfigSource.withoutConfigMap(wiring.authentication())
+        : new AuthenticationConfigSource(wiring.reviewClient(), wiring.authentication());
+    authConfig.start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    ClientCertificateTrust trust = new ClientCertificateTrust(authConfig);
+
+    ServerOptions.Authorization authz = options.authorization();
+    AuthorizationSettings authorization = new AuthorizationSettings(authz.cacheAuthorizedTtl(),
+        authz.cacheUnauthorizedTtl(), authz.alwaysAllowPaths(), AuthorizationSettings.defaults().cacheSize(),
+        AuthorizationSettings.defaults().reviewTimeout());
+    RequestFilters filters = new RequestFilters(new AuditLog(),
+        AuthenticationChain.handlers(vertx, wiring.reviewClient(), authConfig,
+            options.authentication().tokenWebhookCacheTtl()),
+        new Authorizer(vertx, wiring.reviewClient(), authorization));
+
+    List<HealthChecks.Check> readiness = new ArrayList<>();
+    readiness.add(new HealthChecks.Check("ping", Optional::empty));
+    readiness.addAll(HealthChecks.each("informer-sync", sources::synced, "not synced yet"));
+    readiness.add(new HealthChecks.Check("views-built",
+        () -> engine.ready() ? Optional.empty() : Optional.of("first views not built yet")));
+    readiness.add(new HealthChecks.Check("authentication-config", authConfig::problem));
+    HealthChecks health = new HealthChecks(List.of(new HealthChecks.Check("ping", Optional::empty)), readiness);
+
+    OpenApiDocuments openapi = new OpenApiDocuments(AiResources.all());
+    RequestMetrics metrics = new RequestMetrics(served);
+    ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(), health, version(), metrics,
+        WatchSettings.DEFAULTS, List.of(r -> OpenApiRoutes.mount(r, openapi)));
+    java.util.function.Supplier<io.vertx.ext.web.Router> routers = () -> ApiRoutes.build(vertx, routes, filters);
+    ApiServer http = new ApiServer(vertx, routers);
+    ServingCertificate tls = wiring.tls();
+    http.start(new ApiServer.Listen(options.serving().bindAddress(), options.serving().securePort(),
+        Runtime.getRuntime().availableProcessors(), Buffer.buffer(tls.certificatePem()),
+        Buffer.buffer(tls.privateKeyPem()), trust.trustOptions()))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    tls.onRotation((cert, key) -> http.updateCertificate(Buffer.buffer(cert), Buffer.buffer(key), trust.trustOptions())
+        .onSuccess(v -> LOG.info("event=serving_certificate_reloaded"))
+        .onFailure(e -> LOG.warn("event=serving_certificate_reload_failed error=\"{}\"", e.toString())));
+    LOG.info("event=listening address={} port={}", options.serving().bindAddress(), http.port());
+    return new AiApiServer(vertx, sources, engine, authConfig, http, served, ApiServer.routePaths(routers.get()));
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public boolean ready() {
+    return engine.ready();
+  }
+
+  /** Every route path the server registers (all behind authentication and authorization). */
+  public List<String> routePaths() {
+    return routePaths;
+  }
+
+  public List<ServedResource> served() {
+    return served;
+  }
+
+  /** -v: 0-3 logs events; 4 and up adds the server's debug detail; 8 and up the libraries' too. */
+  static void applyVerbosity(int v) {
+    if (v >= 4 && LoggerFactory.getLogger("dev.aiapiserver") instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    }
+    if (v >= 8 && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+      for (String lib : List.of("io.fabric8", "io.vertx", "io.netty")) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(lib)).setLevel(ch.qos.logback.classic.Level.DEBUG);
+      }
+    }
+  }
+
+  static ServerVersion version() {
+    Properties p = new Properties();
+    try (InputStream in = AiApiServer.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String v = p.getProperty("version", "0.0.0");
+    return new ServerVersion("v" + v.replace("-SNAPSHOT", ""), "unknown", "unknown");
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("event=http_stop_failed error=\"{}\"", e.toString());
+    }
+    engine.stop();
+    authConfig.close();
+    CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
+    try {
+      closed.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("event=vertx_close_failed error=\"{}\"", e.toString());
+    }
+  }
+}

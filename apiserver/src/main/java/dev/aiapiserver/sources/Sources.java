@@ -1,0 +1,212 @@
+package dev.aiapiserver.sources;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.SharedInformerFactory;
+import io.fabric8.kubernetes.client.informers.cache.Indexer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The informers that feed the views, all namespaces, resync off, each with a reduced item store:
+ * Pods, ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Warning Events,
+ * Services, Nodes, Namespaces; plus the cluster's version and served resources. No Secret or
+ * ConfigMap is ever watched. Register listeners, then {@link #start()}; read through
+ * {@link #caches()}.
+ */
+public final class Sources {
+  public static final String PODS = "pods";
+  public static final String REPLICA_SETS = "replicasets";
+  public static final String DEPLOYMENTS = "deployments";
+  public static final String STATEFUL_SETS = "statefulsets";
+  public static final String DAEMON_SETS = "daemonsets";
+  public static final String JOBS = "jobs";
+  public static final String CRON_JOBS = "cronjobs";
+  public static final String EVENTS = "events";
+  public static final String SERVICES = "services";
+  public static final String NODES = "nodes";
+  public static final String NAMESPACES = "namespaces";
+  /** Pseudo-sources of {@link SourceListener#changed}: the cluster facts changed. */
+  public static final String VERSION = "version";
+  public static final String DISCOVERY = "discovery";
+
+  private static final Logger log = LoggerFactory.getLogger(Sources.class);
+
+  // client.informers() makes a new factory on every call: this is the one the server uses
+  private final SharedInformerFactory factory;
+  private final Map<String, SharedIndexInformer<? extends HasMetadata>> informers = new LinkedHashMap<>();
+  private final List<SourceListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Instant> lastChange = new AtomicReference<>();
+  private final Clock clock;
+  private final Caches caches;
+  private final ClusterFacts facts;
+
+  public Sources(KubernetesClient client, SourceOptions options, Clock clock) {
+    this.clock = clock;
+    this.factory = client.informers();
+    add(PODS, Pod.class, SlimPods::pod, Map.of(
+        SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName));
+    add(REPLICA_SETS, ReplicaSet.class, SlimWorkloads::replicaSet,
+        Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
+    add(DEPLOYMENTS, Deployment.class, SlimWorkloads::deployment, Map.of());
+    add(STATEFUL_SETS, StatefulSet.class, SlimWorkloads::statefulSet, Map.of());
+    add(DAEMON_SETS, DaemonSet.class, SlimWorkloads::daemonSet, Map.of());
+    add(JOBS, Job.class, SlimWorkloads::job, Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
+    add(CRON_JOBS, CronJob.class, SlimWorkloads::cronJob, Map.of());
+    addWarningEvents(client, options.warningFieldSelector());
+    add(SERVICES, Service.class, SlimClusterObjects::service, Map.of());
+    add(NODES, Node.class, SlimClusterObjects::node, Map.of());
+    add(NAMESPACES, Namespace.class, SlimClusterObjects::namespace, Map.of());
+    this.caches = new Caches(Collections.unmodifiableMap(informers));
+    this.facts = new ClusterFacts(client, options, source -> tell(source, null, null));
+  }
+
+  public Sources(KubernetesClient client, SourceOptions options) {
+    this(client, options, Clock.systemUTC());
+  }
+
+  /** Adds a listener; call before {@link #start()} to be told of the initial objects too. */
+  public void addListener(SourceListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Starts every informer and the cluster facts; completes when every informer has synced. */
+  public CompletableFuture<Void> start() {
+    lastChange.compareAndSet(null, clock.instant());
+    facts.start();
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    informers.forEach((name, informer) -> {
+      started.add(informer.start().toCompletableFuture()
+          .thenRun(() -> log.info("event=informer_synced source={} items={}",
+              name, informer.getIndexer().listKeys().size())));
+    });
+    return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+  }
+
+  public void stop() {
+    facts.stop();
+    informers.values().forEach(SharedIndexInformer::stop);
+  }
+
+  /** Per informer (by name, e.g. pods): whether its first list has completed. */
+  public Map<String, Boolean> synced() {
+    Map<String, Boolean> synced = new LinkedHashMap<>();
+    informers.forEach((name, informer) -> synced.put(name, informer.hasSynced()));
+    return synced;
+  }
+
+  public boolean allSynced() {
+    return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  /** When a cache last changed (the start time until the first change). */
+  public Instant lastChange() {
+    Instant last = lastChange.get();
+    return last == null ? clock.instant() : last;
+  }
+
+  public Caches caches() {
+    return caches;
+  }
+
+  /** The caches themselves, by informer name: for measuring what they retain. */
+  Map<String, Indexer<?>> indexers() {
+    Map<String, Indexer<?>> indexers = new LinkedHashMap<>();
+    informers.forEach((name, informer) -> indexers.put(name, informer.getIndexer()));
+    return indexers;
+  }
+
+  public ClusterFacts facts() {
+    return facts;
+  }
+
+  private <T extends HasMetadata> void add(String name, Class<T> type, UnaryOperator<T> reduce,
+      Map<String, Function<T, List<String>>> indexes) {
+    register(name, factory.sharedIndexInformerFor(type, 0), new ReducedItemStore<>(reduce), indexes,
+        item -> true);
+  }
+
+  private void addWarningEvents(KubernetesClient client, boolean fieldSelector) {
+    // the factory cannot carry a field selector, so the filtered events informer is built directly
+    SharedIndexInformer<Event> informer = fieldSelector
+        ? client.v1().events().inAnyNamespace().withField("type", SlimClusterObjects.WARNING).runnableInformer(0)
+        : factory.sharedIndexInformerFor(Event.class, 0);
+    // fabric8's namespace index would also index the events the store refuses, and never forget them
+    informer.removeNamespaceIndex();
+    Predicate<Event> warning = SlimClusterObjects::isWarning;
+    register(EVENTS, informer, new ReducedItemStore<>(SlimClusterObjects::event, warning),
+        Map.of(SourceIndexes.ABOUT, SourceIndexes::about,
+            SourceIndexes.WARNING_NAMESPACE, SourceIndexes::warningNamespace),
+        warning);
+  }
+
+  private <T extends HasMetadata> void register(String name, SharedIndexInformer<T> informer,
+      ReducedItemStore<T> store, Map<String, Function<T, List<String>>> indexes,
+      Predicate<? super T> relevant) {
+    informer.itemStore(store);
+    if (!indexes.isEmpty()) {
+      informer.addIndexers(indexes);
+    }
+    informer.exceptionHandler((started, error) -> {
+      log.warn("event=informer_error source={} started={} error=\"{}\" retry=true", name, started,
+          error.getMessage());
+      return true;
+    });
+    informer.addEventHandler(new ResourceEventHandler<T>() {
+      @Override
+      public void onAdd(T item) {
+        if (relevant.test(item)) {
+          tell(name, null, item);
+        }
+      }
+
+      @Override
+      public void onUpdate(T before, T after) {
+        if (relevant.test(before) || relevant.test(after)) {
+          tell(name, relevant.test(before) ? before : null, relevant.test(after) ? after : null);
+        }
+      }
+
+      @Override
+      public void onDelete(T item, boolean finalStateUnknown) {
+        if (relevant.test(item)) {
+          tell(name, item, null);
+        }
+      }
+    });
+    informers.put(name, informer);
+  }
+
+  private void tell(String source, HasMetadata before, HasMetadata after) {
+    lastChange.set(clock.instant());
+    for (SourceListener listener : listeners) {
+      listener.changed(source, before, after);
+    }
+  }
+}
