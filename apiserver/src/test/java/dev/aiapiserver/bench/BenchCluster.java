@@ -1,6 +1,10 @@
 package dev.aiapiserver.bench;
 
+import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.demo.ReviewingDispatcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -19,15 +23,22 @@ import java.util.Map;
 
 /**
  * The fabric8 CRUD mock API server on loopback holding a synthetic cluster, behind a
- * {@link MockFront}. {@link #seed} puts a whole scenario into the mock's store directly: the CRUD
+ * {@link MockFront}, answering TokenReview and SubjectAccessReview from its own RBAC objects (one
+ * agent user that may read the views). {@link #seed} puts a whole scenario into the mock's store directly: the CRUD
  * mock looks up every write by scanning all it holds, so creating 10k pods through the API takes
  * about a minute, while the store itself is a map that takes them in a second.
  */
 final class BenchCluster implements AutoCloseable {
+  /** The one agent of the benchmarks: may read the views everywhere, as a cluster's "view" role allows. */
+  static final String AGENT = "agent";
+  static final String AGENT_TOKEN = "agent-token";
+
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
   private final KubernetesAttributesExtractor attributes = (KubernetesAttributesExtractor) crud.getAttributeExtractor();
   private final KubernetesSerialization json = new KubernetesSerialization();
-  final MockFront front = new MockFront(crud);
+  final ReviewingDispatcher reviews = new ReviewingDispatcher(crud,
+      Map.of(AGENT_TOKEN, new UserInfo(AGENT, "", List.of(), Map.of())));
+  final MockFront front = new MockFront(reviews);
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
@@ -37,6 +48,16 @@ final class BenchCluster implements AutoCloseable {
     server.init(InetAddress.getLoopbackAddress(), 0);
     // the CRUD mock takes seconds to list thousands of objects; the client's 10 s default would cut it off
     client = server.createClient(b -> b.editOrNewConfig().withRequestTimeout(120_000).endConfig());
+    seed(List.of(
+        new ClusterRoleBuilder().withNewMetadata().withName("bench-agent").endMetadata()
+            .addNewRule().withApiGroups("ai.k8s.io").withResources("*").withVerbs("get", "list", "watch").endRule()
+            .addNewRule().withNonResourceURLs("/api", "/api/*", "/apis", "/apis/*", "/openapi", "/openapi/*",
+                "/version", "/healthz", "/readyz", "/livez").withVerbs("get").endRule()
+            .build(),
+        new ClusterRoleBindingBuilder().withNewMetadata().withName("bench-agent").endMetadata()
+            .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("bench-agent")
+            .endRoleRef().addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("User").withName(AGENT)
+            .endSubject().build()));
   }
 
   KubernetesClient client() {

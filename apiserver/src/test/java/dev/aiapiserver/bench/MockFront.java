@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -47,7 +46,17 @@ final class MockFront extends Dispatcher {
   private final Dispatcher crud;
   private final KubernetesSerialization json = new KubernetesSerialization();
   private final Map<String, String> discovery = new LinkedHashMap<>();
-  final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+  /** A request as the front saw it. */
+  record Seen(String userAgent, String method, String path) {
+    /** Discovery is what kubectl reads (and caches) before the request it was asked for. */
+    boolean discovery() {
+      String bare = path.split("\\?", 2)[0];
+      return bare.equals("/version") || bare.equals("/api") || bare.equals("/apis") || bare.equals("/api/v1")
+          || bare.matches("/apis/[a-z0-9.]+(/v[0-9a-z]+)?") || bare.startsWith("/openapi");
+    }
+  }
+
+  private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
 
   MockFront(Dispatcher crud) {
     this.crud = crud;
@@ -75,7 +84,7 @@ final class MockFront extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    requests.add(request.getMethod() + " " + request.getPath());
+    seen.add(new Seen(String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()));
     String path = request.getPath();
     int q = path.indexOf('?');
     String bare = q < 0 ? path : path.substring(0, q);
@@ -114,16 +123,23 @@ final class MockFront extends Dispatcher {
         .setBody(this.json.asJson(ServerSideTables.of(kind, items, rv)));
   }
 
-  /** Discovery requests are what kubectl does before it reads; they are counted apart. */
-  static boolean isDiscovery(String request) {
-    String path = request.substring(request.indexOf(' ') + 1);
-    return path.equals("/version") || path.startsWith("/api?") || path.equals("/api") || path.startsWith("/apis?")
-        || path.equals("/apis") || path.matches("/api/v1(\\?.*)?") || path.matches("/apis/[a-z.]+/v1(\\?.*)?")
-        || path.startsWith("/openapi");
+  /** How many requests the front has seen so far: a mark to count from. */
+  int mark() {
+    return seen.size();
+  }
+
+  /** The requests seen since the mark from clients whose User-Agent starts with the prefix. */
+  List<Seen> since(int mark, String userAgentPrefix) {
+    synchronized (seen) {
+      return seen.subList(mark, seen.size()).stream().filter(r -> r.userAgent().startsWith(userAgentPrefix)).toList();
+    }
   }
 
   private MockResponse selectEvents(RecordedRequest request, String selector) {
-    MockResponse all = crud.dispatch(request);
+    // The CRUD mock answers any field selector with an empty list: ask it for all, then select.
+    String path = request.getPath().replaceAll("([?&])fieldSelector=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), path,
+        request.getHeaders(), request.getBody()));
     EventList list = json.unmarshal(all.getBody().readUtf8(), EventList.class);
     List<Event> kept = new ArrayList<>();
     for (Event e : list.getItems()) {

@@ -1,12 +1,8 @@
 package dev.aiapiserver.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * Benchmarks keep the console for their tables: the mock logs every object it matches at DEBUG
- * and every connection at INFO, which at 10k pods costs more time than what is measured.
+ * Benchmarks keep the console for their tables: the mock web server logs every request at INFO
+ * through java.util.logging, which logback-test.xml does not reach.
  */
 final class QuietLogs {
   /** java.util.logging holds loggers weakly: a level set on one that is collected is lost. */
@@ -15,7 +11,6 @@ final class QuietLogs {
   private QuietLogs() {}
 
   static void apply() {
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     MOCK.setLevel(java.util.logging.Level.WARNING);
   }
 }
