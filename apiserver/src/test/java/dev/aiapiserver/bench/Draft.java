@@ -50,7 +50,7 @@ final class Draft {
   ObjectMetaBuilder meta(String namespace, String name, Duration age, Map<String, String> labels) {
     return new ObjectMetaBuilder().withName(name).withNamespace(namespace).withUid(dice.uid())
         .withResourceVersion(String.valueOf(resourceVersion += dice.between(1, 40)))
-        .withCreationTimestamp(ago(age)).withLabels(labels);
+        .withCreationTimestamp(ago(age)).withLabels(labels).withGeneration(1L);
   }
 
   static OwnerReference ownedBy(HasMetadata owner) {

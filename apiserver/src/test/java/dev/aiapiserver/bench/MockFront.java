@@ -56,6 +56,8 @@ final class MockFront extends Dispatcher {
     }
   }
 
+  /** When the mock last finished a write (System.nanoTime), for timings from the mock's commit. */
+  volatile long lastWriteNanos;
   private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
 
   MockFront(Dispatcher crud) {
@@ -93,7 +95,13 @@ final class MockFront extends Dispatcher {
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(doc);
     }
     Map<String, String> query = query(q < 0 ? "" : path.substring(q + 1));
-    if (!"GET".equals(request.getMethod()) || "true".equals(query.get("watch"))) {
+    if (!"GET".equals(request.getMethod())) {
+      MockResponse written = crud.dispatch(request);
+      // The CRUD mock has stored the change and handed its watch event to the watch connections.
+      lastWriteNanos = System.nanoTime();
+      return written;
+    }
+    if ("true".equals(query.get("watch"))) {
       return crud.dispatch(request);
     }
     MockResponse response = bare.endsWith("/events") && query.containsKey("fieldSelector")
