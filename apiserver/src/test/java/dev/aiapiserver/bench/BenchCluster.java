@@ -120,6 +120,12 @@ final class BenchCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // The mock's watch listeners wait on its event loop for their send queues when watches close;
+      // with thousands of replayed objects queued, its shutdown gives up. Nothing is left to measure then.
+      System.out.println("bench: the mock did not shut down in time (" + e.getMessage() + ")");
+    }
   }
 }

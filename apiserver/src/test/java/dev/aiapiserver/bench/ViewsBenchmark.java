@@ -51,7 +51,6 @@ class ViewsBenchmark {
             seconds(took), scenario.objects().size() + " objects", "-", null));
       }
     }
-    long fixed = fixedHeap();
     try (BenchCluster cluster = new BenchCluster()) {
       ServerPerformance.progress("seeding the mock");
       t = System.nanoTime();
@@ -59,9 +58,14 @@ class ViewsBenchmark {
       figures.add(Figure.of("seeding the mock's store directly", seconds(System.nanoTime() - t),
           scenario.objects().size() + " objects", "-", null));
       long before = LiveHeap.bytes();
+      HeapHistogram histogramBefore = HeapHistogram.take();
       ServerPerformance.progress("starting ai-apiserver");
       try (ViewsServer views = new ViewsServer(cluster)) {
+        ServerPerformance.progress("waiting for the mock's watch replay to settle");
+        Quiet.await();
         long after = LiveHeap.bytes();
+        report.append("\n## What the server added to the heap, by class (top 25)\n\n")
+            .append(HeapHistogram.take().growthSince(histogramBefore, 25));
         long pods = scenario.count("Pod");
         figures.add(Figure.of("start -> listening (HTTPS up; informers started)",
             seconds(views.listeningNanos - views.startedNanos), "", "-", null));
@@ -70,13 +74,17 @@ class ViewsBenchmark {
             pods >= 10_000 ? views.syncedNanos - views.startedNanos <= TimeUnit.SECONDS.toNanos(5) : null));
         figures.add(Figure.of("start -> ready (informers synced and first views built)",
             seconds(views.readyNanos - views.startedNanos), pods + " pods", "-", null));
-        double perPod = (after - before - fixed) / (double) pods;
-        figures.add(Figure.of("retained heap after full GC: the server on an empty cluster", mib(fixed), "", "-", null));
-        figures.add(Figure.of("retained heap after full GC: the server on this cluster", mib(after - before),
-            pods + " pods", "-", null));
-        figures.add(Figure.of("retained heap per pod (informer caches + views; the difference of the two, per pod)",
-            String.format(Locale.ROOT, "%.0f KiB per 1,000 pods (%.2f KiB per pod)", perPod * 1000 / 1024,
-                perPod / 1024), pods + " pods", "<= 1 KiB per pod", perPod <= 1024));
+        ServerPerformance.progress("measuring the caches and views (JOL)");
+        long caches = CacheFootprint.informerCaches(cluster.client());
+        long viewBytes = CacheFootprint.views(views.server.served());
+        double perPod = (caches + viewBytes) / (double) pods;
+        figures.add(Figure.of("retained heap per pod: informer caches + views (JOL object graphs)",
+            String.format(Locale.ROOT, "%.0f KiB per 1,000 pods (%.2f KiB per pod; caches %s, views %s)",
+                perPod * 1000 / 1024, perPod / 1024, mib(caches), mib(viewBytes)), pods + " pods",
+            "<= 1 KiB per pod", perPod <= 1024));
+        figures.add(Figure.of("retained heap after full GC: the whole server (used heap after minus before it started)",
+            String.format(Locale.ROOT, "%s (%.2f KiB per pod, fixed costs included)", mib(after - before),
+                (after - before) / 1024.0 / pods), pods + " pods", "-", null));
 
         ServerPerformance.progress("agent tasks");
         List<AgentEfficiency.Row> rows = new AgentEfficiency(scenario, List.of(new RawApiAgent(cluster),
@@ -100,22 +108,6 @@ class ViewsBenchmark {
     Path out = Path.of("target", "bench", "benchmark-" + shape.name() + ".md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
-  }
-
-  /**
-   * What the server retains with no workloads at all (Vert.x, OpenAPI documents, informers, auth),
-   * so that the per-pod figure is what each pod adds. A first server warms up what stays loaded
-   * once used (classes' static data), a second one is measured.
-   */
-  private static long fixedHeap() throws Exception {
-    ServerPerformance.progress("measuring the server's fixed heap on an empty cluster");
-    try (BenchCluster empty = new BenchCluster()) {
-      new ViewsServer(empty).close();
-      long before = LiveHeap.bytes();
-      try (ViewsServer server = new ViewsServer(empty)) {
-        return LiveHeap.bytes() - before;
-      }
-    }
   }
 
   static String mib(long bytes) {
