@@ -6,7 +6,9 @@ import dev.aiapiserver.sources.Sources;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -18,15 +20,19 @@ import org.openjdk.jol.info.GraphLayout;
 final class CacheFootprint {
   private CacheFootprint() {}
 
-  static long informerCaches(KubernetesClient client) throws Exception {
+  /** Bytes per informer cache (by source name), and under "all" the caches together (shared strings once). */
+  static Map<String, Long> informerCaches(KubernetesClient client) throws Exception {
     Sources sources = new Sources(client, SourceOptions.forMockServer());
     sources.start().get(5, TimeUnit.MINUTES);
     try {
       // Sources keeps its indexers package-private: they are the caches, and nothing else, to measure.
-      Method indexers = Sources.class.getDeclaredMethod("indexers");
-      indexers.setAccessible(true);
-      return GraphLayout.parseInstance(((java.util.Map<?, ?>) indexers.invoke(sources)).values().toArray())
-          .totalSize();
+      Method method = Sources.class.getDeclaredMethod("indexers");
+      method.setAccessible(true);
+      Map<?, ?> indexers = (Map<?, ?>) method.invoke(sources);
+      Map<String, Long> bytes = new LinkedHashMap<>();
+      indexers.forEach((name, indexer) -> bytes.put((String) name, GraphLayout.parseInstance(indexer).totalSize()));
+      bytes.put("all", GraphLayout.parseInstance(indexers.values().toArray()).totalSize());
+      return bytes;
     } finally {
       sources.stop();
     }

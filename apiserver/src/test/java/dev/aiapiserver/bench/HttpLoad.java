@@ -66,10 +66,16 @@ final class HttpLoad {
     return new Run(samples, samples.size(), (System.nanoTime() - start) / 1e9, bytes.get());
   }
 
+  /** Sends, reads the whole body and, when the server compressed it, decompresses it as a client would. */
   private static long send(HttpClient client, HttpRequest request) throws Exception {
     HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(request.uri() + " answered " + r.statusCode());
+    }
+    if (r.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+        return in.readAllBytes().length;
+      }
     }
     return r.body().length;
   }

@@ -61,6 +61,9 @@ final class ServerPerformance {
         Figure.Target.atMost(99, 5));
     latency("namespace list, JSON, HTTP/1.1 (" + inNamespace + " summaries)", h1, nsList, settings.requests(),
         Figure.Target.atMost(99, 5));
+    latency("namespace list, JSON, gzip as kubectl asks, HTTP/1.1 (" + inNamespace + " summaries)", h1,
+        server.get(GROUP + "/namespaces/" + ns + "/workloadsummaries").header("Accept", "application/json")
+            .header("Accept-Encoding", "gzip").build(), settings.requests(), Figure.Target.atMost(99, 5));
     latency("all-namespaces list, JSON, HTTP/2 (" + all + " summaries)", h2, allList,
         Math.max(20, settings.requests() / 4), Figure.Target.atMost(99, 60));
     latency("all-namespaces list, Table, HTTP/2 (" + all + " rows)", h2, allTable,
@@ -80,6 +83,7 @@ final class ServerPerformance {
     List<Double> p50 = new ArrayList<>();
     List<Double> p99 = new ArrayList<>();
     long bytes = 0;
+    Collections gc = Collections.now();
     for (int run = 0; run < settings.runs(); run++) {
       HttpLoad.Run r = HttpLoad.sequential(client, request, count);
       p50.add(r.latencies().percentileMillis(50));
@@ -87,7 +91,7 @@ final class ServerPerformance {
       bytes = r.bytesPerResponse();
     }
     figures.add(Figure.latency(what + ", " + bytes + " bytes", Samples.median(p50), Samples.median(p99),
-        settings.runs() + " runs x " + count, target));
+        settings.runs() + " runs x " + count + "; " + Collections.now().since(gc), target));
   }
 
   private void throughput(String what, HttpClient client, HttpRequest request) throws Exception {
@@ -96,13 +100,14 @@ final class ServerPerformance {
     List<Double> rps = new ArrayList<>();
     List<Double> p99 = new ArrayList<>();
     int runs = Math.max(1, Math.min(3, settings.runs()));
+    Collections gc = Collections.now();
     for (int run = 0; run < runs; run++) {
       HttpLoad.Run r = HttpLoad.concurrent(client, request, 16, settings.throughputRun());
       rps.add(r.perSecond());
       p99.add(r.latencies().percentileMillis(99));
     }
     figures.add(Figure.throughput(what, Samples.median(rps), Samples.median(p99),
-        runs + " runs x " + settings.throughputRun().toSeconds() + " s"));
+        runs + " runs x " + settings.throughputRun().toSeconds() + " s; " + Collections.now().since(gc)));
   }
 
   /** A pod's status changes on the mock; how long until the watch on its namespace shows the new summary. */
@@ -173,6 +178,34 @@ final class ServerPerformance {
     figures.add(Figure.latency("fan-out, from the client's status update", fromRequest.percentileMillis(50),
         fromRequest.percentileMillis(99), settings.fanOutChanges() + " changes x " + settings.watchers() + " watchers",
         Figure.Target.none()));
+  }
+
+  /** Garbage collections so far (count and accumulated time, every collector), to tell GC pauses in a run. */
+  record Collections(long count, long millis) {
+    static Collections now() {
+      long c = 0;
+      long ms = 0;
+      for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        c += Math.max(0, gc.getCollectionCount());
+        ms += Math.max(0, gc.getCollectionTime());
+      }
+      return new Collections(c, ms);
+    }
+
+    String since(Collections before) {
+      return "GC " + (count - before.count) + " collections, " + (millis - before.millis) + " ms";
+    }
+  }
+
+  /** Profiles the namespace list, as measured above, with JFR: where a request's time goes. */
+  String profileNamespaceList(int requests) throws Exception {
+    String ns = scenario.namespaces().get(0);
+    HttpClient h1 = server.client(HttpClient.Version.HTTP_1_1);
+    HttpRequest nsList = json(GROUP + "/namespaces/" + ns + "/workloadsummaries");
+    HttpLoad.sequential(h1, nsList, settings.warmup());
+    JfrProfile profile = JfrProfile.start("namespace-list");
+    HttpLoad.sequential(h1, nsList, requests);
+    return profile.stop(15);
   }
 
   static void progress(String step) {

@@ -57,6 +57,11 @@ class ViewsBenchmark {
       cluster.seed(scenario.objects());
       figures.add(Figure.of("seeding the mock's store directly", seconds(System.nanoTime() - t),
           scenario.objects().size() + " objects", "-", null));
+      ServerPerformance.progress("listing every pod from the mock with a plain fabric8 client, for comparison");
+      t = System.nanoTime();
+      int listed = cluster.client().pods().inAnyNamespace().list().getItems().size();
+      figures.add(Figure.of("for comparison: one plain fabric8 list of every pod from the mock (no informer)",
+          seconds(System.nanoTime() - t), listed + " pods", "-", null));
       long before = LiveHeap.bytes();
       HeapHistogram histogramBefore = HeapHistogram.take();
       ServerPerformance.progress("starting ai-apiserver");
@@ -75,7 +80,10 @@ class ViewsBenchmark {
         figures.add(Figure.of("start -> ready (informers synced and first views built)",
             seconds(views.readyNanos - views.startedNanos), pods + " pods", "-", null));
         ServerPerformance.progress("measuring the caches and views (JOL)");
-        long caches = CacheFootprint.informerCaches(cluster.client());
+        Map<String, Long> cacheBytes = CacheFootprint.informerCaches(cluster.client());
+        long caches = cacheBytes.get("all");
+        report.append("\n## Informer caches by source (JOL; each counted alone, so shared strings count in each)\n\n")
+            .append(perSource(cacheBytes, scenario));
         long viewBytes = CacheFootprint.views(views.server.served());
         double perPod = (caches + viewBytes) / (double) pods;
         figures.add(Figure.of("retained heap per pod: informer caches + views (JOL object graphs)",
@@ -99,8 +107,12 @@ class ViewsBenchmark {
           }
         }
 
-        figures.addAll(new ServerPerformance(scenario, cluster, views, ServerPerformance.Settings.fromSystemProperties())
-            .measure());
+        ServerPerformance performance = new ServerPerformance(scenario, cluster, views,
+            ServerPerformance.Settings.fromSystemProperties());
+        figures.addAll(performance.measure());
+        if (!"false".equals(System.getProperty("bench.profile"))) {
+          report.append(profiles(cluster, performance));
+        }
       }
     }
     report.append("\n## Server\n\n").append(render(figures));
@@ -108,6 +120,39 @@ class ViewsBenchmark {
     Path out = Path.of("target", "bench", "benchmark-" + shape.name() + ".md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
+  }
+
+  /** JFR profiles of the two steps that miss their targets: the first sync, and a namespace list. */
+  private static String profiles(BenchCluster cluster, ServerPerformance performance) throws Exception {
+    StringBuilder out = new StringBuilder("\n## Profiles (JFR, taken after the measurements)\n\n");
+    ServerPerformance.progress("profile: a second server syncing the same cluster");
+    Quiet.await();
+    JfrProfile sync = JfrProfile.start("sync");
+    String syncProfile;
+    try (ViewsServer second = new ViewsServer(cluster)) {
+      syncProfile = sync.stop(15);
+      out.append("### Start to ready (").append(seconds(second.readyNanos - second.startedNanos))
+          .append(" under JFR)\n\n").append(syncProfile);
+      Quiet.await();
+    }
+    ServerPerformance.progress("profile: namespace lists");
+    Quiet.await();
+    out.append("\n### 2,000 namespace lists, JSON, HTTP/1.1\n\n").append(performance.profileNamespaceList(2000));
+    return out.toString();
+  }
+
+  private static String perSource(Map<String, Long> bytes, Scenario s) {
+    Map<String, String> kinds = Map.ofEntries(Map.entry("pods", "Pod"), Map.entry("replicasets", "ReplicaSet"),
+        Map.entry("deployments", "Deployment"), Map.entry("statefulsets", "StatefulSet"),
+        Map.entry("daemonsets", "DaemonSet"), Map.entry("jobs", "Job"), Map.entry("cronjobs", "CronJob"),
+        Map.entry("events", "Event"), Map.entry("services", "Service"), Map.entry("nodes", "Node"),
+        Map.entry("namespaces", "Namespace"));
+    TextTable t = new TextTable("cache", "objects in the cluster", "bytes", "bytes per object");
+    bytes.forEach((name, b) -> {
+      long n = kinds.containsKey(name) ? s.count(kinds.get(name)) : s.objects().size();
+      t.row(name, n, b, n == 0 ? "-" : String.valueOf(b / n));
+    });
+    return t.render();
   }
 
   static String mib(long bytes) {
