@@ -64,6 +64,11 @@ final class ServerPerformance {
     latency("namespace list, JSON, gzip as kubectl asks, HTTP/1.1 (" + inNamespace + " summaries)", h1,
         server.get(GROUP + "/namespaces/" + ns + "/workloadsummaries").header("Accept", "application/json")
             .header("Accept-Encoding", "gzip").build(), settings.requests(), Figure.Target.atMost(99, 5));
+    try (VertxLoad vertx = new VertxLoad(server, io.vertx.core.http.HttpVersion.HTTP_2)) {
+      latency("namespace list, JSON, HTTP/2, Vert.x client (" + inNamespace + " summaries)",
+          n -> vertx.sequential(GROUP + "/namespaces/" + ns + "/workloadsummaries", n), settings.requests(),
+          Figure.Target.atMost(99, 5));
+    }
     latency("all-namespaces list, JSON, HTTP/2 (" + all + " summaries)", h2, allList,
         Math.max(20, settings.requests() / 4), Figure.Target.atMost(99, 60));
     latency("all-namespaces list, Table, HTTP/2 (" + all + " rows)", h2, allTable,
@@ -76,16 +81,25 @@ final class ServerPerformance {
     return figures;
   }
 
+  /** A sequential run of n requests with some client. */
+  interface SequentialRun {
+    HttpLoad.Run run(int n) throws Exception;
+  }
+
   private void latency(String what, HttpClient client, HttpRequest request, int count, Figure.Target target)
       throws Exception {
+    latency(what, n -> HttpLoad.sequential(client, request, n), count, target);
+  }
+
+  private void latency(String what, SequentialRun load, int count, Figure.Target target) throws Exception {
     progress(what);
-    HttpLoad.sequential(client, request, Math.max(10, settings.warmup() * count / settings.requests()));
+    load.run(Math.max(10, settings.warmup() * count / settings.requests()));
     List<Double> p50 = new ArrayList<>();
     List<Double> p99 = new ArrayList<>();
     long bytes = 0;
     Collections gc = Collections.now();
     for (int run = 0; run < settings.runs(); run++) {
-      HttpLoad.Run r = HttpLoad.sequential(client, request, count);
+      HttpLoad.Run r = load.run(count);
       p50.add(r.latencies().percentileMillis(50));
       p99.add(r.latencies().percentileMillis(99));
       bytes = r.bytesPerResponse();
