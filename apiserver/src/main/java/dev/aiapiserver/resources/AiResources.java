@@ -2,6 +2,7 @@ package dev.aiapiserver.resources;
 
 import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.api.ClusterContext;
+import dev.aiapiserver.api.MCPServer;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.resources.ResourceType.Column;
 import java.util.ArrayList;
@@ -47,8 +48,31 @@ public final class AiResources {
       o -> clusterCells((ClusterContext) o),
       Map.of());
 
+  public static final ResourceType MCP_SERVERS = new ResourceType(
+      "mcpservers", "mcpserver", MCPServer.KIND, false,
+      List.of("mcp"), List.of("ai"), READ_VERBS, MCPServer.class,
+      List.of(
+          new Column("Name", "string", "name", "Name of the MCP endpoint.", 0),
+          new Column("Tools", "integer", "", "Number of tools it offers.", 0),
+          new Column("Protocols", "string", "", "MCP protocol versions it speaks, newest first.", 0),
+          new Column("Path", "string", "", "Where an MCP client connects, on the kube-apiserver.", 0),
+          new Column("Age", "string", "", "Time since this server process started.", 0),
+          new Column("Tool Names", "string", "", "Names of the tools.", 1)),
+      o -> mcpCells((MCPServer) o),
+      Map.of());
+
   public static List<ResourceType> all() {
-    return List.of(WORKLOAD_SUMMARIES, CLUSTER_CONTEXTS);
+    return List.of(WORKLOAD_SUMMARIES, CLUSTER_CONTEXTS, MCP_SERVERS);
+  }
+
+  private static List<Object> mcpCells(MCPServer m) {
+    List<MCPServer.Tool> tools = m.spec() == null || m.spec().tools() == null ? List.of() : m.spec().tools();
+    List<String> protocols = m.spec() == null || m.spec().protocolVersions() == null
+        ? List.of() : m.spec().protocolVersions();
+    return Arrays.asList(m.metadata().name(), tools.size(), String.join(",", protocols),
+        m.spec() == null || m.spec().path() == null ? "" : m.spec().path(),
+        Ages.since(m.metadata().creationTimestamp()),
+        String.join(",", tools.stream().map(MCPServer.Tool::name).toList()));
   }
 
   private static List<Object> workloadCells(WorkloadSummary s) {
