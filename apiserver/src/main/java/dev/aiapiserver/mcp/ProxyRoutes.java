@@ -45,14 +45,17 @@ final class ProxyRoutes {
     // stays usable.
     router.post(PATH).order(BEFORE_FILTERS).handler(ctx -> {
       ctx.request().pause();
-      ctx.addHeadersEndHandler(v -> ctx.request().resume());
+      ctx.addHeadersEndHandler(v -> {
+        if (!ctx.request().isEnded()) {
+          ctx.request().resume();
+        }
+      });
       ctx.next();
     });
+    router.post(PATH).handler(this::refuseWebPages).handler(this::knownEndpoint).handler(this::mediaTypes);
+    // Vert.x Web wants a body handler on a route of its own when other handlers come first.
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.post(PATH)
-        .handler(this::refuseWebPages)
-        .handler(this::knownEndpoint)
-        .handler(this::mediaTypes)
-        .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
         .handler(ctx -> endpoint(ctx).post(ctx, AuthenticationChain.userOf(ctx), ctx.get(FRAMING)))
         .failureHandler(this::tooLarge);
     router.get(PATH).handler(this::refuseWebPages).handler(this::knownEndpoint)

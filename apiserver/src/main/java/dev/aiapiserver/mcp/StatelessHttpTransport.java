@@ -21,6 +21,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -119,12 +120,14 @@ final class StatelessHttpTransport implements McpStatelessServerTransport {
   private void answer(RoutingContext ctx, Framing framing, McpTransportContext transport,
       McpSchema.JSONRPCRequest request) {
     Context eventLoop = Vertx.currentContext();
-    Disposable running = Mono.defer(() -> handler.handleRequest(transport, request))
-        .contextWrite(c -> c.put(McpTransportContext.KEY, transport))
-        .onErrorResume(e -> Mono.just(failed(request, e)))
-        .subscribe(response -> onContext(eventLoop, () -> framing.write(ctx, 200, bytes(response))));
+    Disposable.Swap running = Disposables.swap();
     // A client that goes away cancels its call (e.g. a review still waiting).
     ctx.response().closeHandler(v -> running.dispose());
+    running.update(Mono.defer(() -> handler.handleRequest(transport, request))
+        .contextWrite(c -> c.put(McpTransportContext.KEY, transport))
+        .onErrorResume(e -> Mono.just(failed(request, e)))
+        .subscribe(response -> onContext(eventLoop, () -> framing.write(ctx, 200, bytes(response))),
+            e -> LOG.error("event=mcp_answer_failed method=\"{}\"", LogText.clean(request.method()), e)));
   }
 
   private void notify(RoutingContext ctx, McpTransportContext transport, McpSchema.JSONRPCNotification n) {
