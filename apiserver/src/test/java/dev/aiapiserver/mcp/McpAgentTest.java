@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import dev.aiapiserver.auth.UserInfo;
 import dev.aiapiserver.http.Json;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
@@ -19,6 +22,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +230,42 @@ class McpAgentTest {
     } finally {
       cluster.reviews.setAccessReviewLatency(Duration.ZERO);
     }
+  }
+
+  @Test
+  void triageCostsAFractionOfTheTokensOfReadingTheRawApi() throws Exception {
+    // The MCP way: one tools/call, the answer exactly as it arrives.
+    HttpResponse<String> answer = cluster.post(DANA, McpTransportTest.json(McpTransportTest.rpc(1, "tools/call",
+        Map.of("name", "triage", "arguments", Map.of()))));
+    JsonNode result = Json.MAPPER.readTree(answer.body()).path("result");
+    String structured = Json.MAPPER.writeValueAsString(result.path("structuredContent"));
+    String text = result.path("content").get(0).path("text").asString();
+    // The raw way: what an agent reads with kubectl get <kinds> -A -o json to find the same answers.
+    StringBuilder raw = new StringBuilder();
+    for (String list : List.of("/api/v1/pods", "/apis/apps/v1/deployments", "/apis/apps/v1/replicasets",
+        "/apis/apps/v1/statefulsets", "/apis/apps/v1/daemonsets", "/apis/batch/v1/jobs", "/apis/batch/v1/cronjobs",
+        "/api/v1/services", "/api/v1/events")) {
+      raw.append(cluster.cluster.raw(cluster.cluster.getMasterUrl().toString().replaceAll("/$", "") + list));
+    }
+
+    Encoding o200k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    String report = String.join("\n",
+        "what                                   bytes  tokens(o200k_base)",
+        row("triage tools/call answer (JSON-RPC)", answer.body(), o200k),
+        row("  of which structuredContent", structured, o200k),
+        row("  of which the text rendering", text, o200k),
+        row("raw API: 9 lists, all namespaces", raw.toString(), o200k));
+    Files.writeString(Path.of("target", "mcp-triage-measurement.txt"), report + "\n");
+    System.out.println(report);
+
+    assertTrue(o200k.countTokens(answer.body()) * 2 < o200k.countTokens(raw.toString()), report);
+    assertTrue(raw.toString().contains("hunter2") && !answer.body().contains("hunter2"),
+        "the raw way hands the model env values and args; triage does not");
+  }
+
+  private static String row(String what, String content, Encoding encoding) {
+    return String.format("%-36s %7d %7d", what, content.getBytes(StandardCharsets.UTF_8).length,
+        encoding.countTokens(content));
   }
 
   private static boolean asked(UserInfo user, String verb, String resource, String namespace, String name) {
