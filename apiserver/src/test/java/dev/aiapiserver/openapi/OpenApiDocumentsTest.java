@@ -87,7 +87,8 @@ class OpenApiDocumentsTest {
     });
     assertEquals(Map.of(
         NS + "ClusterContext", "ClusterContext", NS + "ClusterContextList", "ClusterContextList",
-        NS + "WorkloadSummary", "WorkloadSummary", NS + "WorkloadSummaryList", "WorkloadSummaryList"), tagged);
+        NS + "WorkloadSummary", "WorkloadSummary", NS + "WorkloadSummaryList", "WorkloadSummaryList",
+        NS + "MCPServer", "MCPServer", NS + "MCPServerList", "MCPServerList"), tagged);
   }
 
   @Test
@@ -141,6 +142,8 @@ class OpenApiDocumentsTest {
         "get " + gv + "/", "getAiK8sIoV1alpha1APIResources",
         "get " + gv + "/clustercontexts", "listAiK8sIoV1alpha1ClusterContext",
         "get " + gv + "/clustercontexts/{name}", "readAiK8sIoV1alpha1ClusterContext",
+        "get " + gv + "/mcpservers", "listAiK8sIoV1alpha1MCPServer",
+        "get " + gv + "/mcpservers/{name}", "readAiK8sIoV1alpha1MCPServer",
         "get " + gv + "/namespaces/{namespace}/workloadsummaries", "listAiK8sIoV1alpha1NamespacedWorkloadSummary",
         "get " + gv + "/namespaces/{namespace}/workloadsummaries/{name}", "readAiK8sIoV1alpha1NamespacedWorkloadSummary",
         "get " + gv + "/workloadsummaries", "listAiK8sIoV1alpha1WorkloadSummaryForAllNamespaces"), operations);
