@@ -15,7 +15,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpStatelessAsyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Wiring: serve {@link #served()} with the other resources, advertise {@link #DISCOVERY} and
  * {@link #OPENAPI}, and mount {@link #mount} behind the request filters.
  */
-public final class McpServers implements AutoCloseable {
+public final class McpServers {
   /** The one MCP server: the views as tools. */
   public static final String VIEWS = "views";
   /** The proxy subresource for discovery: create (POST), get and delete, like services/proxy. */
@@ -54,7 +53,6 @@ public final class McpServers implements AutoCloseable {
       + " you may only read some namespaces), then get_workload_summary for one workload; cluster_context gives"
       + " nodes and the wider picture. A permission error names the RBAC permission that is missing.";
 
-  private final McpStatelessAsyncServer views;
   private final ServedResource served;
   private final ProxyRoutes routes;
 
@@ -63,6 +61,7 @@ public final class McpServers implements AutoCloseable {
    * @param summaries the WorkloadSummary store the tools read
    * @param contexts the ClusterContext store the tools read
    * @param versions the server's resourceVersion counter (the mcpservers store uses it too)
+   * @param clock stamps the MCPServer object's creationTimestamp (when this process started)
    * @param maxRequestBodyBytes the largest MCP message accepted (--max-request-body-bytes)
    * @param serverVersion this server's version, for the MCP initialize answer
    */
@@ -70,7 +69,9 @@ public final class McpServers implements AutoCloseable {
       Clock clock, long maxRequestBodyBytes, String serverVersion) {
     McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
     StatelessHttpTransport transport = new StatelessHttpTransport(json);
-    views = McpServer.async(transport)
+    // build() hands the SDK's protocol handler (initialize, tools/list, tools/call) to the transport,
+    // which is what the routes keep.
+    McpServer.async(transport)
         .serverInfo(new McpSchema.Implementation("ai-apiserver", "ai-apiserver views", serverVersion))
         .instructions(INSTRUCTIONS)
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
@@ -97,11 +98,6 @@ public final class McpServers implements AutoCloseable {
   /** Path of a server's MCP endpoint, e.g. /apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy. */
   public static String path(String name) {
     return ProxyRoutes.PATH.replace(":name", name);
-  }
-
-  @Override
-  public void close() {
-    views.close();
   }
 
   static MCPServer object(String name, List<McpSchema.Tool> tools, Instant started) {

@@ -149,6 +149,19 @@ class McpAgentTest {
   }
 
   @Test
+  void createOnTheDoorIsEnoughTheClientsStreamProbeIsRefusedAndItCarriesOn() {
+    UserInfo erin = new UserInfo("erin", "", List.of(), Map.of());
+    try (McpSyncClient agent = cluster.agent(erin)) {
+      agent.initialize();
+      McpTestServer.await(() -> asked(erin, "get", "mcpservers", null, "views"), "the client's GET probe");
+
+      CallToolResult shop = agent.callTool(new CallToolRequest("triage", Map.of("namespace", "shop")));
+      assertFalse(shop.isError(), text(shop));
+      assertEquals(List.of("deployment.api", "deployment.worker"), names(structured(shop).path("items")));
+    }
+  }
+
+  @Test
   void clusterContextGivesTheWholeClusterInOneObject() {
     try (McpSyncClient agent = cluster.agent(DANA)) {
       agent.initialize();
