@@ -102,8 +102,8 @@ final class ProxyRoutes {
           + " application/json", null));
       return;
     }
-    StatelessHttpTransport.Framing framing =
-        StatelessHttpTransport.Framing.negotiate(ctx.request().getHeader("Accept"));
+    Framing framing =
+        Framing.negotiate(ctx.request().getHeader("Accept"));
     if (framing == null) {
       refuse(ctx, Status.failure(406, "NotAcceptable", "the MCP endpoint answers application/json or"
           + " text/event-stream; accept one of them", null));
