@@ -1,0 +1,67 @@
+package dev.aiapiserver.demo;
+
+import dev.aiapiserver.auth.RequestAttributes;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+
+/**
+ * The way to the embedded cluster for everything native, once the front door has authorized it.
+ * Watches cross the {@link WatchBridge}; a missing object, which the mock answers with an empty
+ * 404, becomes the NotFound Status kubectl words as {@code pods "x" not found}.
+ */
+final class ClusterUpstream {
+  private final HttpClient client;
+  private final WatchBridge watches;
+  private final URI url;
+
+  ClusterUpstream(HttpClient client, WatchBridge watches, URI url) {
+    this.client = client;
+    this.watches = watches;
+    this.url = url;
+  }
+
+  void forward(HttpServerRequest in, RequestAttributes request) {
+    if (request.verb().equals("watch")) {
+      watches.watch(in).onFailure(e -> StatusAnswers.send(in.response(),
+          StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
+      return;
+    }
+    Relay.send(client, Relay.to(url, in), in)
+        .onSuccess(answer -> answer(in, request, answer))
+        .onFailure(e -> StatusAnswers.send(in.response(),
+            StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
+  }
+
+  /** The cluster's own API groups, as its /apis lists them. */
+  Future<APIGroupList> groups() {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+        .setHost(url.getHost()).setPort(url.getPort()).setURI("/apis")
+        .putHeader("Accept", "application/json").setTimeout(5_000);
+    return client.request(options).compose(req -> req.send())
+        .compose(answer -> answer.body().map(body -> {
+          if (answer.statusCode() != 200) {
+            throw new IllegalStateException("/apis answered " + answer.statusCode());
+          }
+          return Serialization.unmarshal(body.toString(), APIGroupList.class);
+        }));
+  }
+
+  private static void answer(HttpServerRequest in, RequestAttributes request,
+      HttpClientResponse answer) {
+    boolean empty = "0".equals(answer.getHeader("Content-Length"));
+    if (answer.statusCode() == 404 && empty && request.resourceRequest()
+        && !request.name().isEmpty()) {
+      answer.resume();
+      StatusAnswers.send(in.response(), StatusAnswers.notFound(request));
+      return;
+    }
+    Relay.pipeBack(answer, in);
+  }
+}
