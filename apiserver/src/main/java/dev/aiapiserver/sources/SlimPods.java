@@ -45,9 +45,9 @@ final class SlimPods {
       return slim;
     }
     if (bound) {
-      slim.setNodeName(full.getNodeName());
+      slim.setNodeName(SlimMeta.word(full.getNodeName()));
     }
-    slim.setRestartPolicy(full.getRestartPolicy());
+    slim.setRestartPolicy(SlimMeta.word(full.getRestartPolicy()));
     slim.setContainers(map(full.getContainers(), SlimPods::container));
     slim.setInitContainers(map(full.getInitContainers(), SlimPods::container));
     return slim;
@@ -55,10 +55,10 @@ final class SlimPods {
 
   private static Container container(Container full) {
     Container slim = new Container();
-    slim.setName(full.getName());
-    slim.setImage(full.getImage());
+    slim.setName(SlimMeta.word(full.getName()));
+    slim.setImage(SlimMeta.word(full.getImage()));
     slim.setResources(full.getResources());
-    slim.setRestartPolicy(full.getRestartPolicy());
+    slim.setRestartPolicy(SlimMeta.word(full.getRestartPolicy()));
     return slim;
   }
 
@@ -67,8 +67,8 @@ final class SlimPods {
     if (full == null) {
       return slim;
     }
-    slim.setPhase(full.getPhase());
-    slim.setReason(full.getReason());
+    slim.setPhase(SlimMeta.word(full.getPhase()));
+    slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
     slim.setNominatedNodeName(full.getNominatedNodeName());
     slim.setStartTime(full.getStartTime());
@@ -80,9 +80,9 @@ final class SlimPods {
 
   private static PodCondition condition(PodCondition full) {
     PodCondition slim = new PodCondition();
-    slim.setType(full.getType());
-    slim.setStatus(full.getStatus());
-    slim.setReason(full.getReason());
+    slim.setType(SlimMeta.word(full.getType()));
+    slim.setStatus(SlimMeta.word(full.getStatus()));
+    slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
     slim.setLastTransitionTime(full.getLastTransitionTime());
     return slim;
@@ -90,8 +90,8 @@ final class SlimPods {
 
   private static ContainerStatus containerStatus(ContainerStatus full) {
     ContainerStatus slim = new ContainerStatus();
-    slim.setName(full.getName());
-    slim.setImage(full.getImage());
+    slim.setName(SlimMeta.word(full.getName()));
+    slim.setImage(SlimMeta.word(full.getImage()));
     slim.setReady(full.getReady());
     slim.setStarted(full.getStarted());
     slim.setRestartCount(full.getRestartCount());
@@ -108,13 +108,13 @@ final class SlimPods {
     slim.setRunning(full.getRunning());
     ContainerStateWaiting waiting = full.getWaiting();
     if (waiting != null) {
-      slim.setWaiting(new ContainerStateWaiting(SlimMeta.clip(waiting.getMessage()), waiting.getReason()));
+      slim.setWaiting(new ContainerStateWaiting(SlimMeta.clip(waiting.getMessage()), SlimMeta.word(waiting.getReason())));
     }
     ContainerStateTerminated t = full.getTerminated();
     if (t != null) {
       // the termination message is whatever the program wrote: kept short, never the container id
       slim.setTerminated(new ContainerStateTerminated(null, t.getExitCode(), t.getFinishedAt(),
-          SlimMeta.clip(t.getMessage()), t.getReason(), t.getSignal(), t.getStartedAt()));
+          SlimMeta.clip(t.getMessage()), SlimMeta.word(t.getReason()), t.getSignal(), t.getStartedAt()));
     }
     return slim;
   }

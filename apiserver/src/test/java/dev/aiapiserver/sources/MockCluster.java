@@ -35,7 +35,13 @@ public final class MockCluster implements AutoCloseable {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new WithVersion(new KubernetesCrudDispatcher()), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    client = server.createClient();
+    client = newClient();
+  }
+
+  /** Another client of the same server, for tests that must release one entirely. */
+  public KubernetesClient newClient() {
+    // the CRUD mock takes seconds to list thousands of objects; the default 10s would cut it off
+    return server.createClient(b -> b.editOrNewConfig().withRequestTimeout(60_000).endConfig());
   }
 
   public KubernetesClient client() {
