@@ -78,10 +78,11 @@ class DemoE2ETest {
   void nativeAndDerivedResourcesAnswerOnTheSameEndpoint() throws Exception {
     for (Kubectl k : List.of(kubectl, kubectl127)) {
       String pods = k.ok("get", "pods", "-n", "shop");
-      assertTrue(pods.contains("checkout-"), pods);
+      assertTrue(row(pods, "checkout-").matches("checkout-\\S+\\s+0/1\\s+(CrashLoopBackOff|Running)\\s+\\d+ \\(.*"), pods);
+      assertTrue(row(pods, "recommendations-").contains("ImagePullBackOff"), pods);
+      assertTrue(row(k.ok("get", "nodes"), "demo-worker2").matches("demo-worker2\\s+NotReady\\s+worker.*"));
       assertTrue(k.ok("get", "wls", "-n", "shop").contains("deployment.checkout"));
       assertTrue(k.ok("get", "rolebindings", "-A").contains("agent-workload-reader"));
-      assertTrue(k.ok("get", "nodes").contains("demo-worker2"));
       assertTrue(k.ok("explain", "wls.health").contains("verdict"));
     }
   }
@@ -142,7 +143,7 @@ class DemoE2ETest {
   }
 
   private static String row(String table, String name) {
-    return table.lines().filter(line -> line.contains(name + " ") || line.startsWith(name))
+    return table.lines().filter(line -> line.contains(" " + name) || line.startsWith(name))
         .findFirst().orElse("(no row " + name + ")");
   }
 

@@ -3,7 +3,9 @@ package dev.aiapiserver.demo;
 import dev.aiapiserver.auth.RequestAttributes;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import dev.aiapiserver.http.Json;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -33,10 +35,33 @@ final class ClusterUpstream {
           StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
       return;
     }
+    String table = NativeTables.tableVersion(in.getHeader("Accept"));
+    boolean printable = table != null && request.resourceRequest()
+        && request.subresource().isEmpty() && NativeTables.prints(request.resource())
+        && (request.verb().equals("list") || request.verb().equals("get"));
     Relay.send(client, Relay.to(url, in), in)
-        .onSuccess(answer -> answer(in, request, answer))
+        .onSuccess(answer -> {
+          if (printable && answer.statusCode() == 200) {
+            tabulate(in, request, table, answer);
+          } else {
+            answer(in, request, answer);
+          }
+        })
         .onFailure(e -> StatusAnswers.send(in.response(),
             StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
+  }
+
+  /** kubectl asked for a Table: the answer is small (one list), so it is read whole and printed. */
+  private static void tabulate(HttpServerRequest in, RequestAttributes request, String version,
+      HttpClientResponse answer) {
+    answer.body().onSuccess(body -> {
+      byte[] table = NativeTables.table(request.resource(), version, Json.MAPPER.readTree(
+          body.getBytes()), in.getParam("includeObject"));
+      in.response().putHeader("Content-Type", "application/json;as=Table;v="
+          + version.substring(version.indexOf('/') + 1) + ";g=meta.k8s.io")
+          .end(Buffer.buffer(table));
+    }).onFailure(e -> StatusAnswers.send(in.response(),
+        StatusAnswers.internalError("cannot print the cluster's answer: " + e.getMessage())));
   }
 
   /** The cluster's own API groups, as its /apis lists them. */

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,28 @@ class FrontDoorTest {
     assertFalse(pods.getItems().isEmpty());
     assertTrue(pods.getItems().stream().allMatch(p -> p.getMetadata().getNamespace().equals("shop")));
     assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
+  void kubectlAskingForATableGetsKubeApiserversPodColumns() throws Exception {
+    HttpResponse<String> answer = send(request("/api/v1/namespaces/shop/pods", users.adminToken())
+        .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json").GET().build());
+    assertEquals(200, answer.statusCode());
+    JsonNode table = JsonMapper.builder().build().readTree(answer.body());
+    assertEquals("Table", table.path("kind").asString());
+    List<String> columns = new java.util.ArrayList<>();
+    table.path("columnDefinitions").forEach(c -> columns.add(c.path("name").asString()));
+    assertEquals(List.of("Name", "Ready", "Status", "Restarts", "Age"), columns.subList(0, 5));
+    JsonNode checkout = null;
+    for (JsonNode row : table.path("rows")) {
+      if (row.path("cells").get(0).asString().startsWith("checkout-")) {
+        checkout = row;
+      }
+    }
+    assertEquals("0/1", checkout.path("cells").get(1).asString());
+    assertEquals("CrashLoopBackOff", checkout.path("cells").get(2).asString());
+    assertTrue(checkout.path("cells").get(3).asString().matches("\\d+ \\(.+ ago\\)"));
+    assertEquals("PartialObjectMetadata", checkout.path("object").path("kind").asString());
   }
 
   @Test
