@@ -88,7 +88,8 @@ final class DemoCommand {
       Path kubeconfig = demo.kubeconfigOut().toAbsolutePath();
       DemoKubeconfig.write(kubeconfig,
           DemoKubeconfig.of(endpoint, pki.clusterCa().certificatePem(), users));
-      running.describe(endpoint, views.toString(), kubeconfig, users);
+      boolean mcp = server.routePaths().stream().anyMatch(p -> p.contains("mcpservers"));
+      running.describe(endpoint, views.toString(), kubeconfig, users, mcp);
       LOG.info("event=demo_ready endpoint={} views={} kubeconfig={}", endpoint, views, kubeconfig);
       return running;
     } catch (Exception | Error e) {
@@ -115,13 +116,15 @@ final class DemoCommand {
     private String views;
     private Path kubeconfig;
     private DemoUsers users;
+    private boolean mcp;
 
     <T extends AutoCloseable> T add(T part) {
       parts.push(part);
       return part;
     }
 
-    void describe(String endpoint, String views, Path kubeconfig, DemoUsers users) {
+    void describe(String endpoint, String views, Path kubeconfig, DemoUsers users, boolean mcp) {
+      this.mcp = mcp;
       this.endpoint = endpoint;
       this.views = views;
       this.kubeconfig = kubeconfig;
@@ -145,7 +148,7 @@ final class DemoCommand {
     }
 
     void printWelcome(PrintStream out) {
-      out.print(DemoWelcome.text(endpoint, views, kubeconfig));
+      out.print(DemoWelcome.text(endpoint, views, kubeconfig, mcp));
       out.flush();
     }
 

@@ -6,7 +6,12 @@ import java.nio.file.Path;
 final class DemoWelcome {
   private DemoWelcome() {}
 
-  static String text(String endpoint, String views, Path kubeconfig) {
+  static String text(String endpoint, String views, Path kubeconfig, boolean mcp) {
+    String mcpDoor = !mcp ? "" : """
+        MCP (Streamable HTTP), with the token of either user:
+          %s/apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy
+
+        """.formatted(endpoint);
     return """
 
         ai-apiserver demo is ready.
@@ -30,10 +35,7 @@ final class DemoWelcome {
           kubectl --context demo-agent get wls -n payments    # Forbidden
           kubectl --context demo-agent get wls -A             # Forbidden
 
-        MCP (Streamable HTTP), with the token of either user:
-          %1$s/apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy
-
-        Stop with Ctrl-C.
-        """.formatted(endpoint, views, kubeconfig);
+        %4$sStop with Ctrl-C.
+        """.formatted(endpoint, views, kubeconfig, mcpDoor);
   }
 }

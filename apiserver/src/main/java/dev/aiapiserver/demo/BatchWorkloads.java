@@ -18,6 +18,7 @@ import java.util.Map;
 /**
  * The batch namespace: a report Job that failed four times and gave up (BackoffLimitExceeded), a
  * suspended clean-up CronJob, and an hourly sync CronJob whose last run succeeded.
+ * ({@link HourlySync} keeps that one running on time while the demo runs.)
  */
 final class BatchWorkloads {
   static final String NAMESPACE = "batch";
@@ -35,7 +36,7 @@ final class BatchWorkloads {
   void seed() {
     failedReport();
     suspendedCleanup();
-    hourlySync();
+    HourlySync.seed(workloads);
   }
 
   private void failedReport() {
@@ -69,32 +70,13 @@ final class BatchWorkloads {
         Duration.ofDays(3), Duration.ofDays(3).minusMinutes(1)));
   }
 
-  private void hourlySync() {
-    long minutesPast = 20;
-    PodTemplateSpec template = jobTemplate("hourly-sync",
-        "registry.example.com/batch/sync:1.2.0", Map.of("app", "hourly-sync"));
-    CronJob cron = seeding.create(cronJob("hourly-sync", "0 * * * *", false, template,
-        Duration.ofMinutes(minutesPast), Duration.ofMinutes(minutesPast - 1)));
-    // CronJob names each Job after its scheduled time in minutes since the epoch.
-    long scheduled = seeding.now().minus(Duration.ofMinutes(minutesPast)).getEpochSecond() / 60;
-    Duration age = Duration.ofMinutes(minutesPast);
-    JobStatus status = new JobStatusBuilder().withStartTime(seeding.ago(age))
-        .withCompletionTime(seeding.ago(age.minusMinutes(1))).withSucceeded(1).withActive(0)
-        .withReady(0).withTerminating(0)
-        .withConditions(new JobConditionBuilder().withType("SuccessCriteriaMet").withStatus("True")
-                .withReason("CompletionsReached").withMessage("Reached expected number of succeeded pods")
-                .withLastTransitionTime(seeding.ago(age.minusMinutes(1))).build(),
-            new JobConditionBuilder().withType("Complete").withStatus("True")
-                .withReason("CompletionsReached").withMessage("Reached expected number of succeeded pods")
-                .withLastTransitionTime(seeding.ago(age.minusMinutes(1))).build())
-        .build();
-    Job job = job(cron, "hourly-sync-" + scheduled, template, 6, status);
-    workloads.pod(job, labelled(template, job), Workloads.generatedName(job, 0),
-        ScenarioNodes.CONTROL_PLANE, Map.of(), (spec, ip) -> states.succeeded(spec, ip, age));
-  }
-
   private Job job(HasMetadata owner, String name, PodTemplateSpec template, int backoffLimit,
       JobStatus status) {
+    return job(seeding, owner, name, template, backoffLimit, status);
+  }
+
+  static Job job(Seeding seeding, HasMetadata owner, String name, PodTemplateSpec template,
+      int backoffLimit, JobStatus status) {
     JobBuilder job = new JobBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
         .withLabels(template.getMetadata().getLabels()).endMetadata()
         .withNewSpec().withBackoffLimit(backoffLimit).withCompletions(1).withParallelism(1)
@@ -108,6 +90,11 @@ final class BatchWorkloads {
 
   private CronJob cronJob(String name, String schedule, boolean suspend,
       PodTemplateSpec template, Duration lastSchedule, Duration lastSuccess) {
+    return cronJob(seeding, name, schedule, suspend, template, lastSchedule, lastSuccess);
+  }
+
+  static CronJob cronJob(Seeding seeding, String name, String schedule, boolean suspend,
+      PodTemplateSpec template, Duration lastSchedule, Duration lastSuccess) {
     return new CronJobBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
         .withLabels(template.getMetadata().getLabels()).endMetadata()
         .withNewSpec().withSchedule(schedule).withSuspend(suspend)
@@ -120,14 +107,14 @@ final class BatchWorkloads {
         .build();
   }
 
-  private static PodTemplateSpec jobTemplate(String name, String image, Map<String, String> labels) {
+  static PodTemplateSpec jobTemplate(String name, String image, Map<String, String> labels) {
     PodTemplateSpec template = Workloads.template(labels, container(name, image, "100m", "128Mi", "256Mi"));
     template.getSpec().setRestartPolicy("Never");
     return template;
   }
 
   /** The labels the Job controller adds to its pods. */
-  private static PodTemplateSpec labelled(PodTemplateSpec template, Job job) {
+  static PodTemplateSpec labelled(PodTemplateSpec template, Job job) {
     return new PodTemplateSpecBuilder(template).editMetadata()
         .addToLabels("batch.kubernetes.io/job-name", job.getMetadata().getName())
         .addToLabels("job-name", job.getMetadata().getName())

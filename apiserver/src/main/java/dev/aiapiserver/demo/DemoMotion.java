@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the demo cluster alive, so that {@code kubectl get wls -A -w} shows motion: on every tick
  * a checkout pod goes through its next crash-loop step (restarted and running, then OOM-killed
  * and backing off, its BackOff event counting up); every third tick a web pod fails or passes
- * its readiness probe, and the web Deployment's ready count follows.
+ * its readiness probe, and the web Deployment's ready count follows; at the top of each hour
+ * batch/hourly-sync runs, on time.
  */
 public final class DemoMotion implements AutoCloseable {
   public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(5);
@@ -24,12 +25,16 @@ public final class DemoMotion implements AutoCloseable {
   private final ScheduledExecutorService ticks;
   private final CrashLoop crashLoop;
   private final ReadinessFlap readiness;
+  private final KubernetesClient client;
+  private final Clock clock;
   private final AtomicLong tick = new AtomicLong();
   private volatile boolean failing;
 
   private DemoMotion(KubernetesClient client, Clock clock) {
     this.crashLoop = new CrashLoop(client, clock);
     this.readiness = new ReadinessFlap(client, clock);
+    this.client = client;
+    this.clock = clock;
     this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "demo-motion");
       thread.setDaemon(true);
@@ -57,6 +62,7 @@ public final class DemoMotion implements AutoCloseable {
       if (n % 3 == 0) {
         readiness.step();
       }
+      HourlySync.runIfDue(client, clock.instant());
       if (failing) {
         failing = false;
         LOG.info("event=demo_motion_recovered");

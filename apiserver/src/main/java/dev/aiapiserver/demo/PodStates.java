@@ -95,7 +95,7 @@ final class PodStates {
 
   /** A Job pod that ran to completion. */
   PodStatus succeeded(PodSpec spec, String podIp, Duration age) {
-    Duration finished = age.minusSeconds(20);
+    Duration finished = age.compareTo(Duration.ofSeconds(20)) > 0 ? age.minusSeconds(20) : Duration.ZERO;
     return base(spec, podIp, age, false)
         .withPhase("Succeeded")
         .withContainerStatuses(spec.getContainers().stream()

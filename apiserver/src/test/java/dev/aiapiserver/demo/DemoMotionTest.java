@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -65,6 +68,22 @@ class DemoMotionTest {
   }
 
   @Test
+  void theHourlySyncRunsOnEveryHourAndKeepsItsLastThreeRuns() {
+    Instant seeded = Instant.now();
+    HourlySync.runIfDue(client, seeded);
+    assertEquals(1, hourlySyncRuns().size(), "nothing new is due within the seeded hour");
+    Instant nextHour = seeded.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    HourlySync.runIfDue(client, nextHour.plusSeconds(5));
+    CronJob cron = client.batch().v1().cronjobs().inNamespace("batch").withName("hourly-sync").get();
+    assertEquals(nextHour.toString(), cron.getStatus().getLastScheduleTime());
+    assertTrue(hourlySyncRuns().contains("hourly-sync-" + nextHour.getEpochSecond() / 60));
+    for (int hours = 2; hours <= 4; hours++) {
+      HourlySync.runIfDue(client, nextHour.plus(Duration.ofHours(hours - 1)).plusSeconds(50));
+    }
+    assertEquals(3, hourlySyncRuns().size(), hourlySyncRuns().toString());
+  }
+
+  @Test
   void onceStoppedItsThreadIsGoneAndTheCountsStay() {
     awaitTrue(() -> motion.ticks() > 0, "a first tick");
     motion.close();
@@ -74,6 +93,11 @@ class DemoMotionTest {
         .noneMatch(t -> t.getName().equals("demo-motion") && t.isAlive()), "the thread ends");
     assertEquals(ticks, motion.ticks());
     assertEquals(restarts, checkoutRestarts());
+  }
+
+  private List<String> hourlySyncRuns() {
+    return client.batch().v1().jobs().inNamespace("batch").withLabel("app", "hourly-sync").list()
+        .getItems().stream().map(j -> j.getMetadata().getName()).sorted().toList();
   }
 
   private List<Pod> checkoutPods() {
