@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.demo.DemoScenario;
+import dev.aiapiserver.demo.DemoTrust;
 import dev.aiapiserver.e2e.Kubectl;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,15 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,25 +144,9 @@ class DemoE2ETest {
   }
 
   private static HttpResponse<String> direct(String path, String token) throws Exception {
-    String ca = Files.readString(demo.kubeconfig()).lines()
-        .filter(l -> l.contains("certificate-authority-data")).findFirst().orElseThrow()
-        .replaceFirst(".*certificate-authority-data:\\s*\"?([A-Za-z0-9+/=]+)\"?.*", "$1");
-    HttpClient http = HttpClient.newBuilder().sslContext(trusting(new String(
-        Base64.getDecoder().decode(ca), StandardCharsets.UTF_8))).build();
+    HttpClient http = DemoTrust.client(DemoTrust.caPem(demo.kubeconfig()));
     return http.send(HttpRequest.newBuilder(URI.create(demo.views() + path))
         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static SSLContext trusting(String caPem) throws Exception {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(
-        new ByteArrayInputStream(caPem.getBytes(StandardCharsets.UTF_8))));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

@@ -3,28 +3,19 @@ package dev.aiapiserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiapiserver.demo.DemoTrust;
 import dev.aiapiserver.e2e.Kubectl;
-import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedCluster;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,11 +89,8 @@ class DemoProcessIT {
 
   private static boolean ready() {
     try {
-      Config config = Serialization.unmarshal(Files.readString(kubeconfig), Config.class);
-      NamedCluster cluster = config.getClusters().get(0);
-      String ca = new String(Base64.getDecoder().decode(cluster.getCluster().getCertificateAuthorityData()),
-          StandardCharsets.UTF_8);
-      HttpResponse<String> answer = HttpClient.newBuilder().sslContext(trusting(ca)).build().send(
+      NamedCluster cluster = DemoTrust.cluster(kubeconfig);
+      HttpResponse<String> answer = DemoTrust.client(DemoTrust.caPem(kubeconfig)).send(
           HttpRequest.newBuilder(URI.create(cluster.getCluster().getServer() + "/readyz"))
               .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
       return answer.statusCode() == 200;
@@ -128,17 +116,5 @@ class DemoProcessIT {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
-  }
-
-  private static SSLContext trusting(String caPem) throws Exception {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(
-        new ByteArrayInputStream(caPem.getBytes(StandardCharsets.UTF_8))));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

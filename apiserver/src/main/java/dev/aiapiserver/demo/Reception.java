@@ -88,9 +88,9 @@ final class Reception implements Handler<HttpServerRequest> {
 
   /** /apis as the aggregator serves it: the cluster's groups, then this server's. */
   private void groups(HttpServerRequest in, UserInfo user) {
-    cluster.groups().compose(native_ -> views.group(user).map(ours -> {
-      ours.ifPresent(group -> native_.getGroups().add(group));
-      return native_;
+    cluster.groups().compose(groups -> views.group(user).map(ours -> {
+      ours.ifPresent(group -> groups.getGroups().add(group));
+      return groups;
     })).onSuccess((APIGroupList all) -> in.response().putHeader("Content-Type", "application/json")
         .end(Serialization.asJson(all)))
         .onFailure(e -> StatusAnswers.send(in.response(),

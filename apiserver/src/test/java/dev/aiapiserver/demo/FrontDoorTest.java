@@ -12,21 +12,16 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -58,8 +53,7 @@ class FrontDoorTest {
     door = FrontDoor.start(vertx, new FrontDoor.Settings("127.0.0.1", 0, pki.frontDoorServing(),
         users, cluster.url(), URI.create(views.url()), pki.clusterCa().certificatePem(),
         pki.frontProxyClient()));
-    http = HttpClient.newBuilder().sslContext(trusting(pki.clusterCa().certificatePem()))
-        .version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(10)).build();
+    http = DemoTrust.client(pki.clusterCa().certificatePem());
   }
 
   @AfterAll
@@ -242,17 +236,5 @@ class FrontDoorTest {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + door.port() + path))
         .timeout(Duration.ofSeconds(20));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
-  }
-
-  static SSLContext trusting(String caPem) throws Exception {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(
-        new ByteArrayInputStream(caPem.getBytes(StandardCharsets.UTF_8))));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }
