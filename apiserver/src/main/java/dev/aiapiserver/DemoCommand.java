@@ -76,7 +76,6 @@ final class DemoCommand {
           AuthenticationFlags.none(), ServingCertificate.of(pki.viewsServing().certificatePem(),
               pki.viewsServing().privateKeyPem()))));
       awaitReady(server);
-      running.add(DemoMotion.start(cluster.client(), clock, DemoMotion.DEFAULT_PERIOD));
       Vertx vertx = Vertx.vertx();
       running.add(() -> vertx.close().toCompletionStage().toCompletableFuture()
           .get(10, TimeUnit.SECONDS));
@@ -84,6 +83,8 @@ final class DemoCommand {
       FrontDoor door = running.add(FrontDoor.start(vertx, new FrontDoor.Settings(
           options.serving().bindAddress(), demo.frontDoorPort(), pki.frontDoorServing(), users,
           cluster.url(), views, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
+      // Stopped first: no change is in flight when the watches close.
+      running.add(DemoMotion.start(cluster.client(), clock, DemoMotion.DEFAULT_PERIOD));
       String endpoint = "https://127.0.0.1:" + door.port();
       Path kubeconfig = demo.kubeconfigOut().toAbsolutePath();
       DemoKubeconfig.write(kubeconfig,

@@ -15,15 +15,15 @@ import java.net.URI;
 
 /**
  * The way to the embedded cluster for everything native, once the front door has authorized it.
- * Watches cross the {@link WatchBridge}; a missing object, which the mock answers with an empty
+ * Watches are served by {@link NativeWatches}; a missing object, which the mock answers with an empty
  * 404, becomes the NotFound Status kubectl words as {@code pods "x" not found}.
  */
 final class ClusterUpstream {
   private final HttpClient client;
-  private final WatchBridge watches;
+  private final NativeWatches watches;
   private final URI url;
 
-  ClusterUpstream(HttpClient client, WatchBridge watches, URI url) {
+  ClusterUpstream(HttpClient client, NativeWatches watches, URI url) {
     this.client = client;
     this.watches = watches;
     this.url = url;
@@ -31,7 +31,7 @@ final class ClusterUpstream {
 
   void forward(HttpServerRequest in, RequestAttributes request) {
     if (request.verb().equals("watch")) {
-      watches.watch(in).onFailure(e -> StatusAnswers.send(in.response(),
+      watches.watch(in, request).onFailure(e -> StatusAnswers.send(in.response(),
           StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
       return;
     }

@@ -70,7 +70,7 @@ public final class FrontDoor implements AutoCloseable {
     Reception reception = new Reception(settings.users(),
         new AccessReviews(clusterClient, settings.cluster()),
         new ViewsUpstream(viewsClient, settings.views()),
-        new ClusterUpstream(clusterClient, new WatchBridge(websockets, settings.cluster()),
+        new ClusterUpstream(clusterClient, new NativeWatches(vertx, websockets, settings.cluster()),
             settings.cluster()));
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(settings.host()).setPort(settings.port())

@@ -70,6 +70,23 @@ final class NativeTables {
 
   /** The Table for a list or a single object the cluster answered. */
   static byte[] table(String resource, String apiVersion, JsonNode answer, String includeObject) {
+    return Json.bytes(tableOf(resource, apiVersion, answer, includeObject, true));
+  }
+
+  /**
+   * A watch event whose object is a one-row Table, as kube-apiserver streams them to kubectl; only
+   * the first event of a watch carries the column definitions.
+   */
+  static byte[] event(String type, String resource, String apiVersion, JsonNode object,
+      String includeObject, boolean withColumns) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("type", type);
+    event.put("object", tableOf(resource, apiVersion, object, includeObject, withColumns));
+    return Json.bytes(event);
+  }
+
+  private static Table tableOf(String resource, String apiVersion, JsonNode answer,
+      String includeObject, boolean withColumns) {
     List<JsonNode> items = new ArrayList<>();
     if (answer.has("items")) {
       answer.path("items").forEach(items::add);
@@ -86,9 +103,9 @@ final class NativeTables {
       rows.add(new Table.Row(cells, object(item, includeObject)));
     }
     String resourceVersion = answer.path("metadata").path("resourceVersion").asString("");
-    return Json.bytes(new Table("Table", apiVersion,
+    return new Table("Table", apiVersion,
         new ListMeta(resourceVersion.isEmpty() ? null : resourceVersion, null, null),
-        columns.stream().map(Column::definition).toList(), rows));
+        withColumns ? columns.stream().map(Column::definition).toList() : List.of(), rows);
   }
 
   private static Object object(JsonNode item, String includeObject) {

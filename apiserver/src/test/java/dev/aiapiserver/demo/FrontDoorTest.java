@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -195,19 +196,21 @@ class FrontDoorTest {
   }
 
   @Test
-  void aNativeWatchIsBridgedToTheClusterAndStreamsChanges() throws Exception {
+  void aNativeWatchStreamsOnlyLaterChangesInItsNamespace() throws Exception {
+    String listed = Serialization.unmarshal(get("/api/v1/namespaces/batch/pods", users.adminToken()).body(),
+        PodList.class).getMetadata().getResourceVersion();
     HttpResponse<java.io.InputStream> answer = http.send(
-        request("/api/v1/namespaces/batch/pods?watch=true", users.adminToken()).GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+        request("/api/v1/namespaces/batch/pods?watch=true&resourceVersion=" + listed, users.adminToken())
+            .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, answer.statusCode());
-    cluster.client().pods().inNamespace("batch").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+    cluster.client().pods().inNamespace("shop").resource(new PodBuilder()
+        .withNewMetadata().withName("elsewhere").withNamespace("shop").endMetadata().build()).create();
+    cluster.client().pods().inNamespace("batch").resource(new PodBuilder()
         .withNewMetadata().withName("watched").withNamespace("batch").endMetadata().build()).create();
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(answer.body(), StandardCharsets.UTF_8))) {
-      String line;
-      do {
-        line = lines.readLine();
-      } while (line != null && !line.contains("\"watched\""));
-      assertTrue(line != null && line.contains("\"type\":\"ADDED\""), String.valueOf(line));
+      JsonNode event = JsonMapper.builder().build().readTree(lines.readLine());
+      assertEquals("ADDED", event.path("type").asString());
+      assertEquals("watched", event.path("object").path("metadata").path("name").asString());
     }
   }
 
