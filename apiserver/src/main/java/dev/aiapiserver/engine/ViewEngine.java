@@ -31,7 +31,7 @@ public final class ViewEngine {
   private final EngineSettings settings;
   private final WorkloadRecompute workloads;
   private final ClusterRecompute cluster;
-  private final FirstBuild firstBuild;
+  private final WorkloadCatalog catalog;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "view-engine");
     t.setDaemon(true);
@@ -52,7 +52,7 @@ public final class ViewEngine {
     this.workloads = new WorkloadRecompute(new WorkloadSnapshots(sources.caches()), derivations.workload(),
         workloadSummaries, clock);
     this.cluster = new ClusterRecompute(sources, workloadSummaries, clusterContexts, derivations.cluster(), clock);
-    this.firstBuild = new FirstBuild(sources.caches(), workloadSummaries, workloads);
+    this.catalog = new WorkloadCatalog(sources.caches(), workloadSummaries);
     sources.addListener(new ChangeRouter(sources.caches(), this::markDirty, this::markClusterDirty));
   }
 
@@ -83,7 +83,10 @@ public final class ViewEngine {
   }
 
   private void buildFirstViews() {
-    firstBuild.run();
+    long started = System.nanoTime();
+    List<WorkloadKey> all = catalog.all();
+    workloads.recompute(all, catalog.viewsOtherThan(all));
+    log.info("event=first_build workloads={} millis={}", all.size(), (System.nanoTime() - started) / 1_000_000);
     built = true;
     clusterDirty.set(true);
     recomputeCluster();
@@ -128,8 +131,10 @@ public final class ViewEngine {
     }
   }
 
+  /** Re-derives what the clock alone can change: CronJobs (a missed schedule), and what is not Healthy. */
   private void clockTick() {
-    firstBuild.cronJobs().forEach(this::markDirty);
+    catalog.cronJobs().forEach(this::markDirty);
+    catalog.notHealthy().forEach(this::markDirty);
     markClusterDirty();
   }
 
