@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +59,13 @@ public final class ViewEngine {
 
   /** Starts the sources and the engine; the future completes when the engine is ready. */
   public CompletableFuture<Void> start() {
-    sources.start().thenRun(() -> thread.execute(guarded("first_build", this::buildFirstViews)));
+    sources.start().whenComplete((synced, error) -> {
+      if (error != null) {
+        ready.completeExceptionally(error);
+      } else {
+        schedule("first_build", this::buildFirstViews, Duration.ZERO);
+      }
+    });
     return ready;
   }
 
@@ -139,8 +146,10 @@ public final class ViewEngine {
   }
 
   private void schedule(String what, Runnable task, Duration delay) {
-    if (!thread.isShutdown()) {
+    try {
       thread.schedule(guarded(what, task), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // the engine is stopping: changes from now on no longer matter
     }
   }
 
