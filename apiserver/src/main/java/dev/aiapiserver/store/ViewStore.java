@@ -176,6 +176,10 @@ public final class ViewStore {
       if (rv < compactedThrough) {
         throw new Expired("too old resource version: " + rv + " (" + compactedThrough + ")");
       }
+      if (rv > versions.current()) {
+        // Not ours (another replica's, or from before a restart): never wait for it.
+        throw new Expired("too large resource version: " + rv + " (" + versions.current() + ")");
+      }
       List<Change> replay = new ArrayList<>();
       for (Change c : history) {
         if (c.resourceVersion() > rv) {

@@ -141,7 +141,7 @@ class WireHttpTest {
     server.summaries.commit(List.of(), List.of("zzz/deployment.late"));
 
     String stale = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        "{\"v\":\"meta.k8s.io/v1\",\"rv\":1,\"start\":\"shop/x\"}".getBytes(StandardCharsets.UTF_8));
+        ("{\"v\":\"meta.k8s.io/v1\",\"rv\":" + (server.versions.current() - 1) + ",\"start\":\"shop/x\"}").getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> expired = get(WLS + "?limit=2&continue=" + stale);
     assertEquals(410, expired.statusCode());
     assertTrue(expired.body().contains("\"reason\":\"Expired\""), expired.body());
@@ -261,7 +261,8 @@ class WireHttpTest {
       server.summaries.commit(List.of(WireServer.summary("churn", "Pod", "p", i % 2 == 0 ? Verdict.Healthy
           : Verdict.Failing, null, 1, 1, Map.of())), List.of());
     }
-    BlockingQueue<JsonNode> events = watch(WLS + "?watch=true&resourceVersion=2", Map.of());
+    BlockingQueue<JsonNode> events = watch(WLS + "?watch=true&resourceVersion=" + (server.versions.current() - 1050),
+        Map.of());
     JsonNode error = next(events);
     assertEquals("ERROR", error.path("type").asString());
     assertEquals(410, error.path("object").path("code").asInt());
