@@ -91,6 +91,9 @@ public final class ViewEngine {
 
   private void buildFirstViews() {
     long started = System.nanoTime();
+    // the informers have delivered their initial lists (fabric8 completes start() after that), and
+    // every cache change precedes its mark: the caches read below already hold all that is marked
+    drain();
     List<WorkloadKey> all = catalog.all();
     workloads.recompute(all, catalog.viewsOtherThan(all));
     log.info("event=first_build workloads={} millis={}", all.size(), (System.nanoTime() - started) / 1_000_000);
@@ -111,15 +114,20 @@ public final class ViewEngine {
 
   private void flush() {
     flushScheduled.set(false);
+    List<WorkloadKey> batch = drain();
+    // before the first build, marks are dropped: the first build reads every cache after them
+    if (built && !batch.isEmpty()) {
+      workloads.recompute(batch);
+    }
+  }
+
+  private List<WorkloadKey> drain() {
     List<WorkloadKey> batch = new ArrayList<>();
     for (var it = dirty.iterator(); it.hasNext(); ) {
       batch.add(it.next());
       it.remove();
     }
-    // before the first build, marks are dropped: the first build reads every cache after them
-    if (built && !batch.isEmpty()) {
-      workloads.recompute(batch);
-    }
+    return batch;
   }
 
   private void markClusterDirty() {
