@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * committed to the store, over 200 updates in a cluster of 50 workloads, for the default coalescing
  * window and a 1ms one. Printed to the test's output, not asserted: the machine is shared.
  */
-class PodChangeLatencyTest {
+class PodChangeLatencyBenchmark {
   private static final int UPDATES = 200;
   private static final int WORKLOADS = 50;
 
