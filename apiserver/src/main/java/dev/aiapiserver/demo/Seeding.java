@@ -72,8 +72,8 @@ final class Seeding {
    */
   Event warning(HasMetadata about, String fieldPath, String reason, String message, int count,
       Duration first, Duration last, String component, String host) {
-    String name = about.getMetadata().getName() + "." + Long.toHexString(
-        Integer.toUnsignedLong((about.getMetadata().getName() + reason).hashCode()) << 20 | 0x17a3bL);
+    // kube names an event <object>.<hex>; a stable hex keeps one event per object and reason
+    String name = about.getMetadata().getName() + "." + suffixHex(about.getMetadata().getName() + reason);
     return create(new EventBuilder()
         .withNewMetadata().withName(name).withNamespace(namespaceOf(about)).endMetadata()
         .withNewInvolvedObject().withApiVersion(about.getApiVersion()).withKind(about.getKind())
@@ -84,6 +84,10 @@ final class Seeding {
         .withNewSource().withComponent(component).withHost(host).endSource()
         .withReportingComponent(component).withReportingInstance(host == null ? "" : host)
         .build());
+  }
+
+  private static String suffixHex(String seed) {
+    return Long.toHexString(Integer.toUnsignedLong(seed.hashCode()) << 20 | 0x17a3bL);
   }
 
   /** Events about cluster-scoped objects (nodes) live in default, as kube records them. */
