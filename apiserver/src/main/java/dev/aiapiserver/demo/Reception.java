@@ -58,7 +58,7 @@ final class Reception implements Handler<HttpServerRequest> {
       return;
     }
     String watch = in.getParam("watch");
-    RequestAttributes request = KubeRequest.resolve(in.method().name(), path,
+    RequestAttributes request = RequestAttributes.resolve(in.method().name(), path,
         "true".equalsIgnoreCase(watch) || "1".equals(watch));
     reviews.review(user.get(), request).onComplete(decided -> {
       if (decided.failed()) {
