@@ -85,6 +85,7 @@ public final class AiApiServer implements AutoCloseable {
 
   /** Starts everything and returns once the HTTPS port listens (readiness follows on /readyz). */
   public static AiApiServer start(ServerOptions options, Wiring wiring) throws Exception {
+    applyVerbosity(options.verbosity());
     Clock clock = Clock.systemUTC();
     Vertx vertx = Vertx.vertx();
     ResourceVersions versions = new ResourceVersions();
@@ -164,6 +165,19 @@ public final class AiApiServer implements AutoCloseable {
 
   public List<ServedResource> served() {
     return served;
+  }
+
+  /** -v: 0-3 logs events; 4 and up adds the server's debug detail; 8 and up the libraries' too. */
+  static void applyVerbosity(int v) {
+    if (v >= 4 && LoggerFactory.getLogger("dev.aiapiserver") instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    }
+    if (v >= 8 && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+      for (String lib : List.of("io.fabric8", "io.vertx", "io.netty")) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(lib)).setLevel(ch.qos.logback.classic.Level.DEBUG);
+      }
+    }
   }
 
   static ServerVersion version() {

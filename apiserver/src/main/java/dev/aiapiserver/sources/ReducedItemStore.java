@@ -35,7 +35,7 @@ final class ReducedItemStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public T put(String key, T item) {
-    return keep.test(item) ? items.put(key, reduce.apply(item)) : items.remove(key);
+    return keep.test(item) ? items.put(key, SharedEmpties.compact(reduce.apply(item))) : items.remove(key);
   }
 
   @Override

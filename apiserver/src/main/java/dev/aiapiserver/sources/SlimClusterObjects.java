@@ -28,8 +28,8 @@ final class SlimClusterObjects {
   static Event event(Event full) {
     Event slim = new Event();
     slim.setMetadata(SlimMeta.of(full.getMetadata()));
-    slim.setType(full.getType());
-    slim.setReason(full.getReason());
+    slim.setType(SlimMeta.word(full.getType()));
+    slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
     slim.setCount(full.getCount());
     slim.setFirstTimestamp(full.getFirstTimestamp());
@@ -37,13 +37,13 @@ final class SlimClusterObjects {
     slim.setEventTime(full.getEventTime());
     slim.setSeries(full.getSeries());
     slim.setSource(full.getSource());
-    slim.setReportingComponent(full.getReportingComponent());
+    slim.setReportingComponent(SlimMeta.word(full.getReportingComponent()));
     ObjectReference about = full.getInvolvedObject();
     if (about != null) {
       ObjectReference ref = new ObjectReference();
-      ref.setApiVersion(about.getApiVersion());
-      ref.setKind(about.getKind());
-      ref.setNamespace(about.getNamespace());
+      ref.setApiVersion(SlimMeta.word(about.getApiVersion()));
+      ref.setKind(SlimMeta.word(about.getKind()));
+      ref.setNamespace(SlimMeta.word(about.getNamespace()));
       ref.setName(about.getName());
       ref.setUid(about.getUid());
       ref.setFieldPath(about.getFieldPath());

@@ -29,14 +29,14 @@ final class SlimMeta {
       return slim;
     }
     slim.setName(full.getName());
-    slim.setNamespace(full.getNamespace());
+    slim.setNamespace(word(full.getNamespace()));
     slim.setUid(full.getUid());
     // the informer compares resourceVersions to tell an update from a replay
     slim.setResourceVersion(full.getResourceVersion());
     slim.setGeneration(full.getGeneration());
     slim.setCreationTimestamp(full.getCreationTimestamp());
     slim.setDeletionTimestamp(full.getDeletionTimestamp());
-    slim.setLabels(full.getLabels());
+    slim.setLabels(words(full.getLabels()));
     slim.setOwnerReferences(owners(full.getOwnerReferences()));
     slim.setAnnotations(annotations(full.getAnnotations(), keptAnnotations));
     slim.setManagedFields(null);
@@ -48,11 +48,29 @@ final class SlimMeta {
   static ObjectMeta labelsOnly(ObjectMeta full) {
     ObjectMeta slim = new ObjectMeta();
     if (full != null) {
-      slim.setLabels(full.getLabels());
+      slim.setLabels(words(full.getLabels()));
     }
     slim.setManagedFields(null);
     slim.setFinalizers(null);
     return slim;
+  }
+
+  /**
+   * The one shared copy of a string that repeats across many objects (namespaces, label keys and
+   * values, kinds, images, phases, reasons): thousands of pods then hold one copy each. The JVM's
+   * string table holds them weakly, so a string no cached object uses any more is collected.
+   */
+  static String word(String text) {
+    return text == null ? null : text.intern();
+  }
+
+  static Map<String, String> words(Map<String, String> map) {
+    if (map == null || map.isEmpty()) {
+      return map;
+    }
+    Map<String, String> shared = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+    map.forEach((k, v) -> shared.put(word(k), word(v)));
+    return shared;
   }
 
   static String clip(String text) {
@@ -66,8 +84,8 @@ final class SlimMeta {
     List<OwnerReference> slim = new ArrayList<>(full.size());
     for (OwnerReference ref : full) {
       OwnerReference s = new OwnerReference();
-      s.setApiVersion(ref.getApiVersion());
-      s.setKind(ref.getKind());
+      s.setApiVersion(word(ref.getApiVersion()));
+      s.setKind(word(ref.getKind()));
       s.setName(ref.getName());
       s.setUid(ref.getUid());
       s.setController(ref.getController());

@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * Pods and pod templates as the caches keep them. Of a container only name, image, resources and
  * restartPolicy (sidecars) survive: never env, envFrom, command, args, volumes or probes. Of the
- * status everything derivation judges by: phase, reason, message, conditions, container states.
+ * status everything derivation judges by: phase, reason, message, conditions, container states
+ * (without termination messages or container ids). See the list in package views' package-info.
  */
 final class SlimPods {
   private SlimPods() {}
@@ -45,9 +46,9 @@ final class SlimPods {
       return slim;
     }
     if (bound) {
-      slim.setNodeName(full.getNodeName());
+      slim.setNodeName(SlimMeta.word(full.getNodeName()));
     }
-    slim.setRestartPolicy(full.getRestartPolicy());
+    slim.setRestartPolicy(SlimMeta.word(full.getRestartPolicy()));
     slim.setContainers(map(full.getContainers(), SlimPods::container));
     slim.setInitContainers(map(full.getInitContainers(), SlimPods::container));
     return slim;
@@ -55,10 +56,10 @@ final class SlimPods {
 
   private static Container container(Container full) {
     Container slim = new Container();
-    slim.setName(full.getName());
-    slim.setImage(full.getImage());
+    slim.setName(SlimMeta.word(full.getName()));
+    slim.setImage(SlimMeta.word(full.getImage()));
     slim.setResources(full.getResources());
-    slim.setRestartPolicy(full.getRestartPolicy());
+    slim.setRestartPolicy(SlimMeta.word(full.getRestartPolicy()));
     return slim;
   }
 
@@ -67,8 +68,8 @@ final class SlimPods {
     if (full == null) {
       return slim;
     }
-    slim.setPhase(full.getPhase());
-    slim.setReason(full.getReason());
+    slim.setPhase(SlimMeta.word(full.getPhase()));
+    slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
     slim.setNominatedNodeName(full.getNominatedNodeName());
     slim.setStartTime(full.getStartTime());
@@ -80,9 +81,9 @@ final class SlimPods {
 
   private static PodCondition condition(PodCondition full) {
     PodCondition slim = new PodCondition();
-    slim.setType(full.getType());
-    slim.setStatus(full.getStatus());
-    slim.setReason(full.getReason());
+    slim.setType(SlimMeta.word(full.getType()));
+    slim.setStatus(SlimMeta.word(full.getStatus()));
+    slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
     slim.setLastTransitionTime(full.getLastTransitionTime());
     return slim;
@@ -90,8 +91,8 @@ final class SlimPods {
 
   private static ContainerStatus containerStatus(ContainerStatus full) {
     ContainerStatus slim = new ContainerStatus();
-    slim.setName(full.getName());
-    slim.setImage(full.getImage());
+    slim.setName(SlimMeta.word(full.getName()));
+    slim.setImage(SlimMeta.word(full.getImage()));
     slim.setReady(full.getReady());
     slim.setStarted(full.getStarted());
     slim.setRestartCount(full.getRestartCount());
@@ -108,13 +109,13 @@ final class SlimPods {
     slim.setRunning(full.getRunning());
     ContainerStateWaiting waiting = full.getWaiting();
     if (waiting != null) {
-      slim.setWaiting(new ContainerStateWaiting(SlimMeta.clip(waiting.getMessage()), waiting.getReason()));
+      slim.setWaiting(new ContainerStateWaiting(SlimMeta.clip(waiting.getMessage()), SlimMeta.word(waiting.getReason())));
     }
     ContainerStateTerminated t = full.getTerminated();
     if (t != null) {
-      // the termination message is whatever the program wrote: kept short, never the container id
+      // the termination message is whatever the program wrote (it may print a secret): never kept
       slim.setTerminated(new ContainerStateTerminated(null, t.getExitCode(), t.getFinishedAt(),
-          SlimMeta.clip(t.getMessage()), t.getReason(), t.getSignal(), t.getStartedAt()));
+          null, SlimMeta.word(t.getReason()), t.getSignal(), t.getStartedAt()));
     }
     return slim;
   }

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.SharedInformerFactory;
+import io.fabric8.kubernetes.client.informers.cache.Indexer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,6 +133,13 @@ public final class Sources {
 
   public Caches caches() {
     return caches;
+  }
+
+  /** The caches themselves, by informer name: for measuring what they retain. */
+  Map<String, Indexer<?>> indexers() {
+    Map<String, Indexer<?>> indexers = new LinkedHashMap<>();
+    informers.forEach((name, informer) -> indexers.put(name, informer.getIndexer()));
+    return indexers;
   }
 
   public ClusterFacts facts() {

@@ -110,9 +110,11 @@ public final class ViewStore {
     return new StoredView(key, stamped, serializer.apply(stamped), rv);
   }
 
-  /** The current view under namespace/name, with its resourceVersion. */
+  /** The current view under namespace/name, with its resourceVersion (no snapshot is built). */
   public Optional<ApiObject> get(String namespace, String name) {
-    return Optional.ofNullable(current().get(key(namespace, name))).map(StoredView::object);
+    synchronized (lock) {
+      return Optional.ofNullable(views.get(key(namespace, name))).map(StoredView::object);
+    }
   }
 
   /** Every current view, sorted by key. */
@@ -175,6 +177,10 @@ public final class ViewStore {
     synchronized (lock) {
       if (rv < compactedThrough) {
         throw new Expired("too old resource version: " + rv + " (" + compactedThrough + ")");
+      }
+      if (rv > versions.current()) {
+        // Not ours (another replica's, or from before a restart): never wait for it.
+        throw new Expired("too large resource version: " + rv + " (" + versions.current() + ")");
       }
       List<Change> replay = new ArrayList<>();
       for (Change c : history) {

@@ -25,10 +25,9 @@ public final class Kubectl {
   private final Path cacheDir;
 
   public Kubectl(String version, Path kubeconfig) throws IOException {
-    this.binary = directory().resolve("kubectl." + version);
-    if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("kubectl " + version + " not found at " + binary);
-    }
+    Path versioned = directory().resolve("kubectl." + version);
+    // Machines with one plain kubectl (no versioned binaries beside it) test with that one.
+    this.binary = Files.isExecutable(versioned) ? versioned : directory().resolve("kubectl");
     this.kubeconfig = kubeconfig;
     this.cacheDir = Files.createTempDirectory("kubectl-cache");
   }
@@ -65,6 +64,56 @@ public final class Kubectl {
     Files.deleteIfExists(out);
     Files.deleteIfExists(err);
     return r;
+  }
+
+  /** A running kubectl whose output lines arrive as they are printed (e.g. get -w). */
+  public final class Streaming implements AutoCloseable {
+    private final Process process;
+    private final java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+
+    Streaming(Process process) {
+      this.process = process;
+      Thread reader = new Thread(() -> {
+        try (java.io.BufferedReader in = process.inputReader(StandardCharsets.UTF_8)) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lines.add(line);
+          }
+        } catch (IOException e) {
+          // the process ended
+        }
+      });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    /** Waits (up to 30 s) for a line matching the pattern. */
+    public String await(String regex) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      List<String> seen = new ArrayList<>();
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(100, TimeUnit.MILLISECONDS);
+        if (line != null) {
+          seen.add(line);
+          if (line.matches(regex)) {
+            return line;
+          }
+        }
+      }
+      throw new AssertionError("no line matching " + regex + " in " + seen);
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+    }
+  }
+
+  /** Starts kubectl and streams its output; close() stops it. */
+  public Streaming stream(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--kubeconfig=" + kubeconfig,
+        "--cache-dir=" + cacheDir));
+    cmd.addAll(List.of(args));
+    return new Streaming(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start());
   }
 
   /** Runs and requires success without warnings. */

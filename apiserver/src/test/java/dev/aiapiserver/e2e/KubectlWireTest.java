@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.aiapiserver.api.WorkloadSummary.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,20 @@ class KubectlWireTest {
     assertTrue(k.ok("get", "ai", "-A").contains("deployment.ledger"));
     String cctx = k.ok("get", "cctx");
     assertTrue(cctx.lines().skip(1).findFirst().orElseThrow().matches("current\\s+v1.32.1\\s+2/3\\s+5\\s+2\\s+120m"), cctx);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.27", "1.33"})
+  void watchPrintsTheNewStateWhenAVerdictChanges(String version) throws Exception {
+    try (Kubectl.Streaming w = new Kubectl(version, kubeconfig).stream("get", "wls", "-n", "shop", "-w")) {
+      w.await("statefulset.db\\s+StatefulSet\\s+1/1\\s+Healthy.*");
+      server.summaries.commit(List.of(WireServer.summary("shop", "StatefulSet", "db", Verdict.Failing,
+          "CrashLoopBackOff", 0, 1, java.util.Map.of("app", "db", "tier", "data"))), List.of());
+      w.await("statefulset.db\\s+StatefulSet\\s+0/1\\s+Failing\\s+CrashLoopBackOff.*");
+    } finally {
+      server.summaries.commit(List.of(WireServer.summary("shop", "StatefulSet", "db", Verdict.Healthy, null, 1, 1,
+          java.util.Map.of("app", "db", "tier", "data"))), List.of());
+    }
   }
 
   @ParameterizedTest

@@ -141,7 +141,7 @@ class WireHttpTest {
     server.summaries.commit(List.of(), List.of("zzz/deployment.late"));
 
     String stale = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        "{\"v\":\"meta.k8s.io/v1\",\"rv\":1,\"start\":\"shop/x\"}".getBytes(StandardCharsets.UTF_8));
+        ("{\"v\":\"meta.k8s.io/v1\",\"rv\":" + (server.versions.current() - 1) + ",\"start\":\"shop/x\"}").getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> expired = get(WLS + "?limit=2&continue=" + stale);
     assertEquals(410, expired.statusCode());
     assertTrue(expired.body().contains("\"reason\":\"Expired\""), expired.body());
@@ -194,26 +194,10 @@ class WireHttpTest {
     server.summaries.commit(List.of(), many.stream().map(s -> "bulk/" + s.metadata().name()).toList());
   }
 
-  /** Reads a watch stream line by line on a background thread. */
   static BlockingQueue<JsonNode> watch(String path, Map<String, String> headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10));
     headers.forEach(b::header);
-    HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertEquals(200, r.statusCode());
-    BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-    Thread t = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          events.add(Json.MAPPER.readTree(line));
-        }
-      } catch (Exception e) {
-        // stream closed
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return events;
+    return TlsClients.watch(client, b.build());
   }
 
   static JsonNode next(BlockingQueue<JsonNode> events) throws InterruptedException {
@@ -261,7 +245,8 @@ class WireHttpTest {
       server.summaries.commit(List.of(WireServer.summary("churn", "Pod", "p", i % 2 == 0 ? Verdict.Healthy
           : Verdict.Failing, null, 1, 1, Map.of())), List.of());
     }
-    BlockingQueue<JsonNode> events = watch(WLS + "?watch=true&resourceVersion=2", Map.of());
+    BlockingQueue<JsonNode> events = watch(WLS + "?watch=true&resourceVersion=" + (server.versions.current() - 1050),
+        Map.of());
     JsonNode error = next(events);
     assertEquals("ERROR", error.path("type").asString());
     assertEquals(410, error.path("object").path("code").asInt());

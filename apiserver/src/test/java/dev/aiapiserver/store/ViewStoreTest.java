@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ViewStoreTest {
-  private final ResourceVersions versions = new ResourceVersions();
+  private final ResourceVersions versions = new ResourceVersions(0);
   private final ViewStore store =
       new ViewStore("workloadsummaries", versions, Json::bytes, 4, Clock.systemUTC());
 
@@ -63,6 +63,14 @@ class ViewStoreTest {
     // history holds 4 changes: versions 3..6
     assertEquals(2, store.watchFrom(4, c -> true).replay().size());
     assertThrows(Expired.class, () -> store.watchFrom(1, c -> true));
+    assertThrows(Expired.class, () -> store.watchFrom(versions.current() + 1, c -> true));
+  }
+
+  @Test
+  void versionsOfAnotherProcessFallOutsideThisOne() {
+    ResourceVersions earlier = new ResourceVersions(1_700_000_000L * 1_000_000L);
+    ResourceVersions now = new ResourceVersions();
+    assertTrue(now.current() > earlier.current() + 1_000_000);
   }
 
   @Test
