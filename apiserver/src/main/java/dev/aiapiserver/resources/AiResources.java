@@ -23,7 +23,8 @@ public final class AiResources {
       List.of(
           new Column("Name", "string", "name", "Name of the summary: <kind>.<workload>.", 0),
           new Column("Kind", "string", "", "Kind of the workload.", 0),
-          new Column("Ready", "string", "", "Ready replicas / desired replicas.", 0),
+          new Column("Ready", "string", "", "Ready replicas / desired replicas; for a Job succeeded / completions;"
+              + " for a CronJob its active runs.", 0),
           new Column("Verdict", "string", "", "Healthy, Progressing, Degraded, Failing, Suspended, Completed or Unknown.", 0),
           new Column("Reason", "string", "", "The most severe reason.", 0),
           new Column("Restarts", "integer", "", "Container restarts over all pods.", 0),
@@ -90,7 +91,16 @@ public final class AiResources {
     return cells;
   }
 
+  /** Ready/desired; for a Job succeeded/completions; for a CronJob its active runs. */
   private static String ready(WorkloadSummary s) {
+    if (s.job() != null) {
+      int done = s.job().succeeded() == null ? 0 : s.job().succeeded();
+      return done + "/" + (s.job().completions() == null ? 1 : s.job().completions());
+    }
+    if (s.cronJob() != null) {
+      int active = s.cronJob().active() == null ? 0 : s.cronJob().active().size() + s.cronJob().omitted();
+      return active + " active";
+    }
     if (s.replicas() != null && s.replicas().desired() != null) {
       int ready = s.replicas().ready() == null ? 0 : s.replicas().ready();
       return ready + "/" + s.replicas().desired();
