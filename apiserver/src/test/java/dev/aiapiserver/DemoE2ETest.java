@@ -1,5 +1,13 @@
 package dev.aiapiserver;
 
+import java.util.Map;
+
+import dev.aiapiserver.e2e.TlsClients;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,5 +156,55 @@ class DemoE2ETest {
     return http.send(HttpRequest.newBuilder(URI.create(demo.views() + path))
         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An MCP agent with the SDK's own client, pointed at the demo's front door with its bearer token. */
+  static McpSyncClient mcpAgent(String token) throws Exception {
+    io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(
+        Files.readString(demo.kubeconfig()));
+    String caPem = new String(java.util.Base64.getDecoder().decode(config.getCaCertData()),
+        java.nio.charset.StandardCharsets.UTF_8);
+    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(demo.endpoint())
+        .endpoint("/apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy")
+        .clientBuilder(java.net.http.HttpClient.newBuilder().sslContext(TlsClients.trusting(caPem)))
+        .httpRequestCustomizer((request, method, uri, body, context) ->
+            request.header("Authorization", "Bearer " + token))
+        .build();
+    return McpClient.sync(transport).requestTimeout(java.time.Duration.ofSeconds(60))
+        .clientInfo(new McpSchema.Implementation("demo-agent", "1.0")).build();
+  }
+
+  static String text(McpSchema.CallToolResult result) {
+    return result.content().stream().filter(c -> c instanceof McpSchema.TextContent)
+        .map(c -> ((McpSchema.TextContent) c).text()).reduce("", String::concat)
+        + String.valueOf(result.structuredContent());
+  }
+
+  @Test
+  void anMcpAgentCallsEveryToolThroughTheFrontDoorAndRbacBoundsTheAgentUser() throws Exception {
+    try (McpSyncClient admin = mcpAgent(demo.users().adminToken())) {
+      admin.initialize();
+      assertEquals(List.of("cluster_context", "get_workload_summary", "list_workload_summaries", "triage"),
+          admin.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
+      McpSchema.CallToolResult triage = admin.callTool(new McpSchema.CallToolRequest("triage", Map.of()));
+      assertFalse(triage.isError(), text(triage));
+      assertTrue(text(triage).contains("deployment.checkout"), text(triage));
+      assertTrue(text(admin.callTool(new McpSchema.CallToolRequest("cluster_context", Map.of()))).contains("v1.32.3"));
+      assertTrue(text(admin.callTool(new McpSchema.CallToolRequest("list_workload_summaries",
+          Map.of("namespace", "payments")))).contains("statefulset.ledger-db"));
+      assertTrue(text(admin.callTool(new McpSchema.CallToolRequest("get_workload_summary",
+          Map.of("namespace", "shop", "name", "deployment.checkout")))).contains("OOMKilled"));
+    }
+    try (McpSyncClient agent = mcpAgent(demo.users().agentToken())) {
+      agent.initialize();
+      McpSchema.CallToolResult shop = agent.callTool(new McpSchema.CallToolRequest("triage", Map.of("namespace", "shop")));
+      assertFalse(shop.isError(), text(shop));
+      McpSchema.CallToolResult payments = agent.callTool(new McpSchema.CallToolRequest("triage",
+          Map.of("namespace", "payments")));
+      assertTrue(payments.isError());
+      assertTrue(text(payments).contains("User \"agent\" cannot list resource \"workloadsummaries\" in API group"
+          + " \"ai.k8s.io\" in the namespace \"payments\""), text(payments));
+      assertFalse(text(payments).contains("ledger-db"));
+    }
   }
 }
