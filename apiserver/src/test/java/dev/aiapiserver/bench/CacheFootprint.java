@@ -1,0 +1,46 @@
+package dev.aiapiserver.bench;
+
+import dev.aiapiserver.http.ServedResource;
+import dev.aiapiserver.sources.SourceOptions;
+import dev.aiapiserver.sources.Sources;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * The exact object graphs (JOL) of what the target speaks of: the informer caches, as the server
+ * builds them (a second Sources on the same cluster, measured the way CacheFootprintTest does), and
+ * the views in the server's stores (objects plus their serialized JSON).
+ */
+final class CacheFootprint {
+  private CacheFootprint() {}
+
+  /** Bytes per informer cache (by source name), and under "all" the caches together (shared strings once). */
+  static Map<String, Long> informerCaches(KubernetesClient client) throws Exception {
+    Sources sources = new Sources(client, SourceOptions.forMockServer());
+    sources.start().get(5, TimeUnit.MINUTES);
+    try {
+      // Sources keeps its indexers package-private: they are the caches, and nothing else, to measure.
+      Method method = Sources.class.getDeclaredMethod("indexers");
+      method.setAccessible(true);
+      Map<?, ?> indexers = (Map<?, ?>) method.invoke(sources);
+      Map<String, Long> bytes = new LinkedHashMap<>();
+      indexers.forEach((name, indexer) -> bytes.put((String) name, GraphLayout.parseInstance(indexer).totalSize()));
+      bytes.put("all", GraphLayout.parseInstance(indexers.values().toArray()).totalSize());
+      return bytes;
+    } finally {
+      sources.stop();
+    }
+  }
+
+  static long views(List<ServedResource> served) {
+    List<Object> snapshots = new ArrayList<>();
+    served.forEach(s -> snapshots.add(s.store().current()));
+    return GraphLayout.parseInstance(snapshots.toArray()).totalSize();
+  }
+}
