@@ -20,6 +20,7 @@ import dev.aiapiserver.http.RequestMetrics;
 import dev.aiapiserver.http.ServedResource;
 import dev.aiapiserver.http.ServerVersion;
 import dev.aiapiserver.http.WatchSettings;
+import dev.aiapiserver.mcp.McpServers;
 import dev.aiapiserver.openapi.OpenApiDocuments;
 import dev.aiapiserver.openapi.OpenApiRoutes;
 import dev.aiapiserver.resources.AiResources;
@@ -91,9 +92,6 @@ public final class AiApiServer implements AutoCloseable {
     int history = options.views().watchCacheHistory();
     ViewStore summaries = new ViewStore(AiResources.WORKLOAD_SUMMARIES.plural(), versions, Json::bytes, history, clock);
     ViewStore contexts = new ViewStore(AiResources.CLUSTER_CONTEXTS.plural(), versions, Json::bytes, 1000, clock);
-    List<ServedResource> served = List.of(new ServedResource(AiResources.WORKLOAD_SUMMARIES, summaries),
-        new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts));
-
     Sources sources = new Sources(wiring.client(), wiring.sourceOptions(), clock);
     ViewEngine engine = new ViewEngine(sources, summaries, contexts, Derivations.real(),
         new EngineSettings(options.views().viewCoalesceInterval(), options.views().clusterContextMinInterval(),
@@ -116,10 +114,15 @@ public final class AiApiServer implements AutoCloseable {
     AuthorizationSettings authorization = new AuthorizationSettings(authz.cacheAuthorizedTtl(),
         authz.cacheUnauthorizedTtl(), authz.alwaysAllowPaths(), AuthorizationSettings.defaults().cacheSize(),
         AuthorizationSettings.defaults().reviewTimeout());
+    Authorizer authorizer = new Authorizer(vertx, wiring.reviewClient(), authorization);
     RequestFilters filters = new RequestFilters(new AuditLog(),
         AuthenticationChain.handlers(vertx, wiring.reviewClient(), authConfig,
             options.authentication().tokenWebhookCacheTtl()),
-        new Authorizer(vertx, wiring.reviewClient(), authorization));
+        authorizer);
+    McpServers mcp = new McpServers(authorizer, summaries, contexts, versions, clock,
+        options.serving().maxRequestBodyBytes(), version().gitVersion());
+    List<ServedResource> served = List.of(new ServedResource(AiResources.WORKLOAD_SUMMARIES, summaries),
+        new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts), mcp.served());
 
     List<HealthChecks.Check> readiness = new ArrayList<>();
     readiness.add(new HealthChecks.Check("ping", Optional::empty));
@@ -129,10 +132,10 @@ public final class AiApiServer implements AutoCloseable {
     readiness.add(new HealthChecks.Check("authentication-config", authConfig::problem));
     HealthChecks health = new HealthChecks(List.of(new HealthChecks.Check("ping", Optional::empty)), readiness);
 
-    OpenApiDocuments openapi = new OpenApiDocuments(AiResources.all());
+    OpenApiDocuments openapi = new OpenApiDocuments(AiResources.all(), List.of(McpServers.OPENAPI));
     RequestMetrics metrics = new RequestMetrics(served);
-    ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(), health, version(), metrics,
-        WatchSettings.DEFAULTS, List.of(r -> OpenApiRoutes.mount(r, openapi)));
+    ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(McpServers.DISCOVERY), health, version(),
+        metrics, WatchSettings.DEFAULTS, List.of(r -> OpenApiRoutes.mount(r, openapi), mcp::mount));
     java.util.function.Supplier<io.vertx.ext.web.Router> routers = () -> ApiRoutes.build(vertx, routes, filters);
     ApiServer http = new ApiServer(vertx, routers);
     ServingCertificate tls = wiring.tls();

@@ -22,9 +22,9 @@ final class ServeCommand {
 
   /** Runs until the server stops; returns the process exit code. */
   static int run(ServerOptions options) {
-    try (KubernetesClient client = client(options.kubeconfig());
+    try (KubernetesClient client = client(options.kubeconfig(), false);
         KubernetesClient reviews = client(options.authentication().kubeconfig()
-            .or(() -> options.authorization().kubeconfig()).or(options::kubeconfig));
+            .or(() -> options.authorization().kubeconfig()).or(options::kubeconfig), true);
         ServingCertificate tls = servingCertificate(options.serving())) {
       AiApiServer server = AiApiServer.start(options, new AiApiServer.Wiring(client, reviews,
           SourceOptions.forCluster(), authenticationFlags(options), tls));
@@ -43,12 +43,18 @@ final class ServeCommand {
     }
   }
 
-  static KubernetesClient client(Optional<Path> kubeconfig) throws java.io.IOException {
-    if (kubeconfig.isEmpty()) {
-      return new KubernetesClientBuilder().build(); // in-cluster, or the default kubeconfig
+  /**
+   * A client from a kubeconfig, or in-cluster. For reviews, no long retry loop: a review has its own
+   * deadline and fails closed, so retrying a 5xx for many seconds would only hold a worker.
+   */
+  static KubernetesClient client(Optional<Path> kubeconfig, boolean forReviews) throws java.io.IOException {
+    Config config = kubeconfig.isEmpty()
+        ? Config.autoConfigure(null) // in-cluster, or the default kubeconfig
+        : Config.fromKubeconfig(Files.readString(kubeconfig.get()));
+    if (forReviews) {
+      config.setRequestRetryBackoffLimit(1);
     }
-    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig.get())))
-        .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   static ServingCertificate servingCertificate(ServerOptions.Serving serving) throws java.io.IOException {

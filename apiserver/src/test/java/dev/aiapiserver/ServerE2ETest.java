@@ -13,6 +13,7 @@ import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.e2e.Kubectl;
+import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.http.Json;
 import dev.aiapiserver.sources.SourceOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -29,31 +30,23 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +90,7 @@ class ServerE2ETest {
     server = AiApiServer.start(serve.options(), new AiApiServer.Wiring(cluster, cluster,
         SourceOptions.forMockServer(), AuthenticationFlags.none(),
         ServingCertificate.of(cert.certificatePem(), cert.privateKeyPem())));
-    http = HttpClient.newBuilder().sslContext(trusting(ca.certificatePem())).build();
+    http = HttpClient.newBuilder().sslContext(TlsClients.trusting(ca.certificatePem())).build();
     awaitTrue(() -> get("/readyz", null).statusCode() == 200, "server ready");
     dir = Files.createTempDirectory("e2e");
   }
@@ -106,7 +99,11 @@ class ServerE2ETest {
   static void stop() {
     server.close();
     cluster.close();
-    mock.destroy();
+    try {
+      mock.destroy();
+    } catch (IllegalStateException slowClose) {
+      // the mock sometimes takes longer than its own 10 s limit to close; nothing is left to check
+    }
   }
 
   static void seedWeb(int replicas) {
@@ -139,18 +136,6 @@ class ServerE2ETest {
           .withNewRunning().withStartedAt(Instant.now().toString()).endRunning().endState().endContainerStatus()
           .endStatus().build()).create();
     }
-  }
-
-  static SSLContext trusting(String caPem) throws Exception {
-    KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-    ks.load(null, null);
-    ks.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
-        .generateCertificate(new java.io.ByteArrayInputStream(caPem.getBytes(StandardCharsets.UTF_8))));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(ks);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    return ctx;
   }
 
   static String url() {
@@ -245,23 +230,8 @@ class ServerE2ETest {
   }
 
   static BlockingQueue<JsonNode> watch(String path, String token) throws Exception {
-    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url() + path))
-        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
-    assertEquals(200, r.statusCode());
-    BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-    Thread t = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          events.add(Json.MAPPER.readTree(line));
-        }
-      } catch (Exception e) {
-        // the stream ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return events;
+    return TlsClients.watch(http, HttpRequest.newBuilder(URI.create(url() + path))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build());
   }
 
   static JsonNode awaitEvent(BlockingQueue<JsonNode> events, Predicate<JsonNode> wanted) throws Exception {

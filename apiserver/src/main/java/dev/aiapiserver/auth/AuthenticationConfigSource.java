@@ -155,6 +155,9 @@ public final class AuthenticationConfigSource implements AutoCloseable {
     }
     AuthenticationConfigMap.Content content = AuthenticationConfigMap.read(configMap.getData());
     fromConfigMap = content.config();
+    // Publish the new configuration before clearing the problem: /readyz must never say ready
+    // while the old CAs are still the ones in force.
+    changed("configmap");
     if (content.problems().isEmpty()) {
       clearProblem(CONFIG_MAP);
     } else {
@@ -165,7 +168,6 @@ public final class AuthenticationConfigSource implements AutoCloseable {
     if (unreadableLogged.compareAndSet(true, false)) {
       LOG.info("event=authentication_config_readable configmap={}", WHERE);
     }
-    changed("configmap");
   }
 
   private void missing() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +32,7 @@ public final class ViewEngine {
   private final EngineSettings settings;
   private final WorkloadRecompute workloads;
   private final ClusterRecompute cluster;
-  private final FirstBuild firstBuild;
+  private final WorkloadCatalog catalog;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "view-engine");
     t.setDaemon(true);
@@ -52,13 +53,19 @@ public final class ViewEngine {
     this.workloads = new WorkloadRecompute(new WorkloadSnapshots(sources.caches()), derivations.workload(),
         workloadSummaries, clock);
     this.cluster = new ClusterRecompute(sources, workloadSummaries, clusterContexts, derivations.cluster(), clock);
-    this.firstBuild = new FirstBuild(sources.caches(), workloadSummaries, workloads);
+    this.catalog = new WorkloadCatalog(sources.caches(), workloadSummaries);
     sources.addListener(new ChangeRouter(sources.caches(), this::markDirty, this::markClusterDirty));
   }
 
   /** Starts the sources and the engine; the future completes when the engine is ready. */
   public CompletableFuture<Void> start() {
-    sources.start().thenRun(() -> thread.execute(guarded("first_build", this::buildFirstViews)));
+    sources.start().whenComplete((synced, error) -> {
+      if (error != null) {
+        ready.completeExceptionally(error);
+      } else {
+        schedule("first_build", this::buildFirstViews, Duration.ZERO);
+      }
+    });
     return ready;
   }
 
@@ -83,7 +90,13 @@ public final class ViewEngine {
   }
 
   private void buildFirstViews() {
-    firstBuild.run();
+    long started = System.nanoTime();
+    // the informers have delivered their initial lists (fabric8 completes start() after that), and
+    // every cache change precedes its mark: the caches read below already hold all that is marked
+    drain();
+    List<WorkloadKey> all = catalog.all();
+    workloads.recompute(all, catalog.viewsOtherThan(all));
+    log.info("event=first_build workloads={} millis={}", all.size(), (System.nanoTime() - started) / 1_000_000);
     built = true;
     clusterDirty.set(true);
     recomputeCluster();
@@ -101,15 +114,20 @@ public final class ViewEngine {
 
   private void flush() {
     flushScheduled.set(false);
+    List<WorkloadKey> batch = drain();
+    // before the first build, marks are dropped: the first build reads every cache after them
+    if (built && !batch.isEmpty()) {
+      workloads.recompute(batch);
+    }
+  }
+
+  private List<WorkloadKey> drain() {
     List<WorkloadKey> batch = new ArrayList<>();
     for (var it = dirty.iterator(); it.hasNext(); ) {
       batch.add(it.next());
       it.remove();
     }
-    // before the first build, marks are dropped: the first build reads every cache after them
-    if (built && !batch.isEmpty()) {
-      workloads.recompute(batch);
-    }
+    return batch;
   }
 
   private void markClusterDirty() {
@@ -128,14 +146,18 @@ public final class ViewEngine {
     }
   }
 
+  /** Re-derives what the clock alone can change: CronJobs (a missed schedule), and what is not Healthy. */
   private void clockTick() {
-    firstBuild.cronJobs().forEach(this::markDirty);
+    catalog.cronJobs().forEach(this::markDirty);
+    catalog.notHealthy().forEach(this::markDirty);
     markClusterDirty();
   }
 
   private void schedule(String what, Runnable task, Duration delay) {
-    if (!thread.isShutdown()) {
+    try {
       thread.schedule(guarded(what, task), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // the engine is stopping: changes from now on no longer matter
     }
   }
 

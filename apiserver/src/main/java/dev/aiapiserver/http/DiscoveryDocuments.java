@@ -15,7 +15,7 @@ import java.util.Map;
  * The discovery documents, built once: legacy /apis, /apis/ai.k8s.io, /apis/ai.k8s.io/v1alpha1, and
  * aggregated discovery (apidiscovery.k8s.io v2 and v2beta1) on /apis when the Accept header asks.
  */
-final class DiscoveryDocuments {
+public final class DiscoveryDocuments {
   static final String AGGREGATED_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
   static final String AGGREGATED_V2BETA1 =
       "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
@@ -56,7 +56,7 @@ final class DiscoveryDocuments {
   }
 
   /** A subresource to advertise, e.g. mcpservers/proxy with create, get, delete. */
-  record SubresourceType(String parent, String name, String kind, List<String> verbs) {}
+  public record SubresourceType(String parent, String name, String kind, List<String> verbs) {}
 
   private static Buffer aggregated(String apiVersion, List<APIResourceDiscovery> resources) {
     Discovery.APIGroupDiscovery g = new Discovery.APIGroupDiscovery(

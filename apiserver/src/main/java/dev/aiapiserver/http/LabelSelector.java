@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * A parsed label selector with the full syntax of k8s.io/apimachinery/pkg/labels: {@code k=v},
  * {@code k==v}, {@code k!=v}, {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k},
- * {@code k>1}, {@code k<1}, comma-separated and all required.
+ * {@code k>1}, {@code k<1}, comma-separated and all required. Public for the MCP tools, which
+ * filter views by the same syntax as {@code ?labelSelector=}.
  */
-final class LabelSelector {
+public final class LabelSelector {
   static final LabelSelector EVERYTHING = new LabelSelector(List.of());
 
   private static final Pattern NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)");
@@ -56,7 +57,7 @@ final class LabelSelector {
     return requirements.isEmpty();
   }
 
-  boolean matches(Map<String, String> labels) {
+  public boolean matches(Map<String, String> labels) {
     for (Requirement r : requirements) {
       if (!r.matches(labels)) {
         return false;
@@ -65,7 +66,10 @@ final class LabelSelector {
     return true;
   }
 
-  static LabelSelector parse(String text) {
+  /**
+   * @throws IllegalArgumentException with kube-apiserver's wording when the text is not a selector
+   */
+  public static LabelSelector parse(String text) {
     if (text == null || text.isBlank()) {
       return EVERYTHING;
     }

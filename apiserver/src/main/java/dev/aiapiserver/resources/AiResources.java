@@ -2,6 +2,7 @@ package dev.aiapiserver.resources;
 
 import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.api.ClusterContext;
+import dev.aiapiserver.api.MCPServer;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.resources.ResourceType.Column;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ public final class AiResources {
       List.of(
           new Column("Name", "string", "name", "Name of the summary: <kind>.<workload>.", 0),
           new Column("Kind", "string", "", "Kind of the workload.", 0),
-          new Column("Ready", "string", "", "Ready replicas / desired replicas.", 0),
+          new Column("Ready", "string", "", "Ready replicas / desired replicas; for a Job succeeded / completions;"
+              + " for a CronJob its active runs.", 0),
           new Column("Verdict", "string", "", "Healthy, Progressing, Degraded, Failing, Suspended, Completed or Unknown.", 0),
           new Column("Reason", "string", "", "The most severe reason.", 0),
           new Column("Restarts", "integer", "", "Container restarts over all pods.", 0),
@@ -47,8 +49,31 @@ public final class AiResources {
       o -> clusterCells((ClusterContext) o),
       Map.of());
 
+  public static final ResourceType MCP_SERVERS = new ResourceType(
+      "mcpservers", "mcpserver", MCPServer.KIND, false,
+      List.of("mcp"), List.of("ai"), READ_VERBS, MCPServer.class,
+      List.of(
+          new Column("Name", "string", "name", "Name of the MCP endpoint.", 0),
+          new Column("Tools", "integer", "", "Number of tools it offers.", 0),
+          new Column("Protocols", "string", "", "MCP protocol versions it speaks, newest first.", 0),
+          new Column("Path", "string", "", "Where an MCP client connects, on the kube-apiserver.", 0),
+          new Column("Age", "string", "", "Time since this server process started.", 0),
+          new Column("Tool Names", "string", "", "Names of the tools.", 1)),
+      o -> mcpCells((MCPServer) o),
+      Map.of());
+
   public static List<ResourceType> all() {
-    return List.of(WORKLOAD_SUMMARIES, CLUSTER_CONTEXTS);
+    return List.of(WORKLOAD_SUMMARIES, CLUSTER_CONTEXTS, MCP_SERVERS);
+  }
+
+  private static List<Object> mcpCells(MCPServer m) {
+    List<MCPServer.Tool> tools = m.spec() == null || m.spec().tools() == null ? List.of() : m.spec().tools();
+    List<String> protocols = m.spec() == null || m.spec().protocolVersions() == null
+        ? List.of() : m.spec().protocolVersions();
+    return Arrays.asList(m.metadata().name(), tools.size(), String.join(",", protocols),
+        m.spec() == null || m.spec().path() == null ? "" : m.spec().path(),
+        Ages.since(m.metadata().creationTimestamp()),
+        String.join(",", tools.stream().map(MCPServer.Tool::name).toList()));
   }
 
   private static List<Object> workloadCells(WorkloadSummary s) {
@@ -66,7 +91,16 @@ public final class AiResources {
     return cells;
   }
 
+  /** Ready/desired; for a Job succeeded/completions; for a CronJob its active runs. */
   private static String ready(WorkloadSummary s) {
+    if (s.job() != null) {
+      int done = s.job().succeeded() == null ? 0 : s.job().succeeded();
+      return done + "/" + (s.job().completions() == null ? 1 : s.job().completions());
+    }
+    if (s.cronJob() != null) {
+      int active = s.cronJob().active() == null ? 0 : s.cronJob().active().size() + s.cronJob().omitted();
+      return active + " active";
+    }
     if (s.replicas() != null && s.replicas().desired() != null) {
       int ready = s.replicas().ready() == null ? 0 : s.replicas().ready();
       return ready + "/" + s.replicas().desired();

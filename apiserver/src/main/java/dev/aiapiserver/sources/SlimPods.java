@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * Pods and pod templates as the caches keep them. Of a container only name, image, resources and
  * restartPolicy (sidecars) survive: never env, envFrom, command, args, volumes or probes. Of the
- * status everything derivation judges by: phase, reason, message, conditions, container states.
+ * status everything derivation judges by: phase, reason, message, conditions, container states
+ * (without termination messages or container ids). See the list in package views' package-info.
  */
 final class SlimPods {
   private SlimPods() {}
@@ -112,9 +113,9 @@ final class SlimPods {
     }
     ContainerStateTerminated t = full.getTerminated();
     if (t != null) {
-      // the termination message is whatever the program wrote: kept short, never the container id
+      // the termination message is whatever the program wrote (it may print a secret): never kept
       slim.setTerminated(new ContainerStateTerminated(null, t.getExitCode(), t.getFinishedAt(),
-          SlimMeta.clip(t.getMessage()), SlimMeta.word(t.getReason()), t.getSignal(), t.getStartedAt()));
+          null, SlimMeta.word(t.getReason()), t.getSignal(), t.getStartedAt()));
     }
     return slim;
   }

@@ -24,6 +24,7 @@ import java.util.Set;
 final class SlimWorkloads {
   static final String REVISION = "deployment.kubernetes.io/revision";
   static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
+  static final String DAEMON_SET_GENERATION = "deprecated.daemonset.template.generation";
 
   private SlimWorkloads() {}
 
@@ -84,7 +85,7 @@ final class SlimWorkloads {
 
   static DaemonSet daemonSet(DaemonSet full) {
     DaemonSet slim = new DaemonSet();
-    slim.setMetadata(SlimMeta.of(full.getMetadata()));
+    slim.setMetadata(SlimMeta.of(full.getMetadata(), Set.of(DAEMON_SET_GENERATION)));
     DaemonSetSpec spec = new DaemonSetSpec();
     DaemonSetSpec f = full.getSpec();
     if (f != null) {

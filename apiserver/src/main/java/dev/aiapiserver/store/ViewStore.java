@@ -110,9 +110,11 @@ public final class ViewStore {
     return new StoredView(key, stamped, serializer.apply(stamped), rv);
   }
 
-  /** The current view under namespace/name, with its resourceVersion. */
+  /** The current view under namespace/name, with its resourceVersion (no snapshot is built). */
   public Optional<ApiObject> get(String namespace, String name) {
-    return Optional.ofNullable(current().get(key(namespace, name))).map(StoredView::object);
+    synchronized (lock) {
+      return Optional.ofNullable(views.get(key(namespace, name))).map(StoredView::object);
+    }
   }
 
   /** Every current view, sorted by key. */

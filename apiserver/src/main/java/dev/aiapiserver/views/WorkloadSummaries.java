@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -51,6 +52,15 @@ public final class WorkloadSummaries {
       return BarePodView.derive(in);
     }
     throw new IllegalArgumentException("not a workload kind: " + (w == null ? null : w.getClass().getSimpleName()));
+  }
+
+  /**
+   * The order of ClusterContext's attention list: Failing, Degraded, Unknown, Progressing,
+   * Suspended, Completed, Healthy; within a verdict by the severity of the first reason, then by
+   * restarts (most first), then by namespace and name. The MCP triage tool lists in this order.
+   */
+  public static Comparator<WorkloadSummary> worstFirst() {
+    return AttentionRanking.WORST_FIRST;
   }
 
   /** The summary's name: lower-case kind, a dot, the workload's name, e.g. {@code deployment.web}. */

@@ -194,26 +194,10 @@ class WireHttpTest {
     server.summaries.commit(List.of(), many.stream().map(s -> "bulk/" + s.metadata().name()).toList());
   }
 
-  /** Reads a watch stream line by line on a background thread. */
   static BlockingQueue<JsonNode> watch(String path, Map<String, String> headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10));
     headers.forEach(b::header);
-    HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertEquals(200, r.statusCode());
-    BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-    Thread t = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          events.add(Json.MAPPER.readTree(line));
-        }
-      } catch (Exception e) {
-        // stream closed
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return events;
+    return TlsClients.watch(client, b.build());
   }
 
   static JsonNode next(BlockingQueue<JsonNode> events) throws InterruptedException {

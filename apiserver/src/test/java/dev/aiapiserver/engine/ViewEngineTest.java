@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +199,18 @@ class ViewEngineTest {
     await("deployment.web sees its node down", () -> running.summary("shop", "deployment.web")
         .map(s -> s.health().reasons().contains("NodeNotReady")).orElse(false));
     assertEquals(1, derive.calls("deployment.elsewhere"));
+  }
+
+  @Test
+  void givenACronJobAndAHealthyDeployment_whenTheClockTicks_thenOnlyTheCronJobIsDerivedAgain() throws Exception {
+    cluster.create(Fixtures.cronJob("ops", "backup", Map.of("app", "backup")));
+    deploymentWithPods("shop", "web", 1);
+    EngineSettings ticking = new EngineSettings(Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofMillis(100));
+    running = new RunningEngine(cluster, new Derivations(derive, SimpleDerivation::cluster), ticking).started();
+
+    await("the cronjob is derived on three ticks", () -> derive.calls("cronjob.backup") >= 4);
+
+    assertEquals(1, derive.calls("deployment.web"), "a Healthy workload cannot turn bad by the clock alone");
   }
 
   @Test

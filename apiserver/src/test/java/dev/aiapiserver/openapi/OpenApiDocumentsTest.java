@@ -87,7 +87,8 @@ class OpenApiDocumentsTest {
     });
     assertEquals(Map.of(
         NS + "ClusterContext", "ClusterContext", NS + "ClusterContextList", "ClusterContextList",
-        NS + "WorkloadSummary", "WorkloadSummary", NS + "WorkloadSummaryList", "WorkloadSummaryList"), tagged);
+        NS + "WorkloadSummary", "WorkloadSummary", NS + "WorkloadSummaryList", "WorkloadSummaryList",
+        NS + "MCPServer", "MCPServer", NS + "MCPServerList", "MCPServerList"), tagged);
   }
 
   @Test
@@ -141,6 +142,8 @@ class OpenApiDocumentsTest {
         "get " + gv + "/", "getAiK8sIoV1alpha1APIResources",
         "get " + gv + "/clustercontexts", "listAiK8sIoV1alpha1ClusterContext",
         "get " + gv + "/clustercontexts/{name}", "readAiK8sIoV1alpha1ClusterContext",
+        "get " + gv + "/mcpservers", "listAiK8sIoV1alpha1MCPServer",
+        "get " + gv + "/mcpservers/{name}", "readAiK8sIoV1alpha1MCPServer",
         "get " + gv + "/namespaces/{namespace}/workloadsummaries", "listAiK8sIoV1alpha1NamespacedWorkloadSummary",
         "get " + gv + "/namespaces/{namespace}/workloadsummaries/{name}", "readAiK8sIoV1alpha1NamespacedWorkloadSummary",
         "get " + gv + "/workloadsummaries", "listAiK8sIoV1alpha1WorkloadSummaryForAllNamespaces"), operations);
@@ -224,21 +227,16 @@ class OpenApiDocumentsTest {
   }
 
   @Test
-  void aClusterScopedResourceWithAProxySubresourceGetsItsPathsTooWhenItArrives() {
-    // given a third resource, cluster-scoped, named by kind unlike its record, with a proxy subresource
-    ResourceType servers = new ResourceType("mcpservers", "mcpserver", "MCPServer", false, List.of("mcp"),
-        List.of("ai"), List.of("get", "list", "watch"), TestServer.class, List.of(), o -> List.of(), Map.of());
-    List<ResourceType> resources = new ArrayList<>(AiResources.all());
-    resources.add(servers);
-
-    // when the documents are built
-    OpenApiDocuments documents = new OpenApiDocuments(resources,
+  void theMcpServersKindAndItsProxySubresourceAreDocumented() {
+    // given the served resources, with the proxy subresource of mcpservers (cluster-scoped)
+    OpenApiDocuments documents = new OpenApiDocuments(AiResources.all(),
         List.of(new OpenApiDocuments.Subresource("mcpservers", "proxy", List.of("create", "get", "delete"))));
     JsonNode v2 = Json.MAPPER.readTree(documents.v2().json());
 
     // then the kind, its nested records and its paths are there, and the proxy is connectable
     assertNotNull(v2.at("/definitions/" + NS + "MCPServer").get(KindDefinitions.GVK));
-    assertEquals("#/definitions/" + NS + "MCPServer.Tool", v2.at("/definitions/" + NS + "MCPServer/properties/tools/items/$ref").asString());
+    assertEquals("#/definitions/" + NS + "MCPServer.Tool",
+        v2.at("/definitions/" + NS + "MCPServer.Spec/properties/tools/items/$ref").asString());
     assertEquals("listAiK8sIoV1alpha1MCPServer", v2.at("/paths/" + pointer("/apis/ai.k8s.io/v1alpha1/mcpservers") + "/get/operationId").asString());
     JsonNode proxyPath = v2.at("/paths/" + pointer("/apis/ai.k8s.io/v1alpha1/mcpservers/{name}/proxy"));
     assertEquals("connectPostAiK8sIoV1alpha1MCPServerProxy", proxyPath.at("/post/operationId").asString());
@@ -255,17 +253,6 @@ class OpenApiDocumentsTest {
         Odd.class, List.of(), o -> List.of(), Map.of());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenApiDocuments(List.of(odd)));
     assertTrue(e.getMessage().contains("java.util.Date"), e.getMessage());
-  }
-
-  @JsonClassDescription("An MCP server of the test.")
-  record TestServer(String apiVersion, String kind, ObjectMeta metadata,
-      @JsonPropertyDescription("Tools it offers.") List<Tool> tools) implements ApiObject {
-    @Override
-    public ApiObject withMetadata(ObjectMeta m) {
-      return new TestServer(apiVersion, kind, m, tools);
-    }
-
-    record Tool(String name) {}
   }
 
   record Odd(String apiVersion, ObjectMeta metadata, java.util.Date when) implements ApiObject {

@@ -61,7 +61,13 @@ public final class MockCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException slowClose) {
+      // the mock gives its HTTP server 10s to close; on a busy machine a watch stream still
+      // closing can exceed that. The story under test is over: say so and move on.
+      System.err.println("mock API server closed slowly: " + slowClose.getMessage());
+    }
   }
 
   /** Polls until the condition holds, or fails after the deadline. */

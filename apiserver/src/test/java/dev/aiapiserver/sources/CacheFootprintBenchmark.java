@@ -27,7 +27,7 @@ import org.openjdk.jol.info.GraphLayout;
  * the brief asks; it also counts whatever the in-process mock server keeps per list and watch).
  * Only "reduced retains less than full" is asserted.
  */
-class CacheFootprintTest {
+class CacheFootprintBenchmark {
   private static final int DEPLOYMENTS = 50;
   private static final int PODS_PER_DEPLOYMENT = 100;
   private static final int PODS = DEPLOYMENTS * PODS_PER_DEPLOYMENT;

@@ -1,0 +1,210 @@
+package dev.aiapiserver;
+
+import java.util.Map;
+
+import dev.aiapiserver.e2e.TlsClients;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aiapiserver.config.Command;
+import dev.aiapiserver.config.CommandLine;
+import dev.aiapiserver.demo.DemoScenario;
+import dev.aiapiserver.demo.DemoTrust;
+import dev.aiapiserver.e2e.Kubectl;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Given the whole demo started in-process (embedded cluster, this server, motion, front door),
+ * when its users drive it with the real kubectl through the kubeconfig it wrote, then admin sees
+ * the whole scenario, agent only the namespace shop, native and derived resources answer on the
+ * same endpoint, and no planted secret ever comes out of this server.
+ */
+class DemoE2ETest {
+  static DemoCommand.RunningDemo demo;
+  static Kubectl kubectl;
+  static Kubectl kubectl127;
+  static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("demo-e2e");
+    Command.Demo command = (Command.Demo) CommandLine.parse("demo", "--secure-port", "0",
+        "--front-door-port", "0", "--kubeconfig-out", dir.resolve("kubeconfig").toString());
+    demo = DemoCommand.start(command.server(), command.demo(), Clock.systemUTC());
+    kubectl = new Kubectl("1.33", demo.kubeconfig());
+    kubectl127 = new Kubectl("1.27", demo.kubeconfig());
+  }
+
+  @AfterAll
+  static void stop() {
+    demo.close();
+  }
+
+  @Test
+  void adminSeesEveryWorkloadOfTheScenarioWithItsVerdict() throws Exception {
+    for (Kubectl k : List.of(kubectl, kubectl127)) {
+      String table = k.ok("get", "wls", "-A");
+      assertTrue(row(table, "deployment.checkout").matches(".*Failing\\s+CrashLoopBackOff.*"), table);
+      assertTrue(row(table, "deployment.recommendations").contains("ImagePullBackOff"), table);
+      assertTrue(row(table, "deployment.fraud-scorer").contains("Unschedulable"), table);
+      assertTrue(row(table, "deployment.cart").contains("Progressing"), table);
+      assertTrue(row(table, "job.nightly-report").contains("BackoffLimitExceeded"), table);
+      assertTrue(row(table, "cronjob.cleanup-tmp").contains("Suspended"), table);
+      assertTrue(row(table, "statefulset.ledger-db").contains("Healthy"), table);
+      assertTrue(row(table, "daemonset.kube-proxy").contains("NodeNotReady"), table);
+      assertTrue(row(k.ok("get", "cctx"), "current").matches("current\\s+v1\\.32\\.3\\s+2/3\\s+.*"));
+    }
+  }
+
+  @Test
+  void nativeAndDerivedResourcesAnswerOnTheSameEndpoint() throws Exception {
+    for (Kubectl k : List.of(kubectl, kubectl127)) {
+      String pods = k.ok("get", "pods", "-n", "shop");
+      assertTrue(row(pods, "checkout-").matches("checkout-\\S+\\s+0/1\\s+(CrashLoopBackOff|Running)\\s+\\d+ \\(.*"), pods);
+      assertTrue(row(pods, "recommendations-").contains("ImagePullBackOff"), pods);
+      assertTrue(row(k.ok("get", "nodes"), "demo-worker2").matches("demo-worker2\\s+NotReady\\s+worker.*"));
+      assertTrue(k.ok("get", "wls", "-n", "shop").contains("deployment.checkout"));
+      assertTrue(k.ok("get", "rolebindings", "-A").contains("agent-workload-reader"));
+      assertTrue(k.ok("explain", "wls.health").contains("verdict"));
+    }
+  }
+
+  @Test
+  void agentReadsShopAndIsRefusedElsewhere() throws Exception {
+    for (Kubectl k : List.of(kubectl, kubectl127)) {
+      assertTrue(k.ok("--context", "demo-agent", "get", "wls", "-n", "shop").contains("deployment.web"));
+      assertTrue(k.ok("--context", "demo-agent", "get", "pods", "-n", "shop").contains("web-"));
+      Kubectl.Result payments = k.run("--context", "demo-agent", "get", "wls", "-n", "payments");
+      assertEquals(1, payments.exitCode());
+      assertEquals("Error from server (Forbidden): workloadsummaries.ai.k8s.io is forbidden: User"
+          + " \"agent\" cannot list resource \"workloadsummaries\" in API group \"ai.k8s.io\" in the"
+          + " namespace \"payments\"", payments.stderr().strip());
+      Kubectl.Result everywhere = k.run("--context", "demo-agent", "get", "wls", "-A");
+      assertTrue(everywhere.stderr().contains("at the cluster scope"), everywhere.stderr());
+      Kubectl.Result pods = k.run("--context", "demo-agent", "get", "pods", "-n", "payments");
+      assertTrue(pods.stderr().startsWith("Error from server (Forbidden): pods is forbidden"), pods.stderr());
+    }
+  }
+
+  @Test
+  void aMissingSummaryIsNotFoundInKubectlsWords() throws Exception {
+    Kubectl.Result missing = kubectl.run("get", "wls", "deployment.nope", "-n", "shop");
+    assertEquals(1, missing.exitCode());
+    assertEquals("Error from server (NotFound): workloadsummaries.ai.k8s.io \"deployment.nope\" not found",
+        missing.stderr().strip());
+  }
+
+  @Test
+  void noPlantedSecretEverLeavesTheServer() throws Exception {
+    List<String> outputs = new ArrayList<>();
+    outputs.add(kubectl.ok("get", "wls", "-A", "-o", "yaml"));
+    outputs.add(kubectl.ok("get", "wls", "-A", "-o", "wide"));
+    outputs.add(kubectl.ok("get", "cctx", "current", "-o", "json"));
+    outputs.add(kubectl.ok("get", "wls", "deployment.web", "-n", "shop", "-o", "json"));
+    outputs.add(direct("/apis/ai.k8s.io/v1alpha1/workloadsummaries", demo.users().adminToken()).body());
+    String views = String.join("\n", outputs);
+    assertTrue(views.contains("deployment.web"), "the web summary was read");
+    assertFalse(views.contains("last-applied-configuration"));
+    assertFalse(views.contains("managedFields"));
+    String everything = views + kubectl.ok("get", "--raw", "/openapi/v3/apis/ai.k8s.io/v1alpha1");
+    for (String canary : DemoScenario.secretCanaries()) {
+      assertFalse(everything.contains(canary), canary);
+      assertFalse(everything.contains(Base64.getEncoder().encodeToString(canary.getBytes(StandardCharsets.UTF_8))), canary);
+    }
+  }
+
+  @Test
+  void theServersOwnPortTakesTheDemoTokensDirectly() throws Exception {
+    HttpResponse<String> admin = direct("/apis/ai.k8s.io/v1alpha1/clustercontexts/current",
+        demo.users().adminToken());
+    assertEquals(200, admin.statusCode());
+    JsonNode context = JsonMapper.builder().build().readTree(admin.body());
+    assertEquals("v1.32.3", context.path("kubernetes").path("version").asString());
+    assertEquals(403, direct("/apis/ai.k8s.io/v1alpha1/clustercontexts/current",
+        demo.users().agentToken()).statusCode());
+  }
+
+  private static String row(String table, String name) {
+    return table.lines().filter(line -> line.contains(" " + name) || line.startsWith(name))
+        .findFirst().orElse("(no row " + name + ")");
+  }
+
+  private static HttpResponse<String> direct(String path, String token) throws Exception {
+    HttpClient http = DemoTrust.client(DemoTrust.caPem(demo.kubeconfig()));
+    return http.send(HttpRequest.newBuilder(URI.create(demo.views() + path))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An MCP agent with the SDK's own client, pointed at the demo's front door with its bearer token. */
+  static McpSyncClient mcpAgent(String token) throws Exception {
+    io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(
+        Files.readString(demo.kubeconfig()));
+    String caPem = new String(java.util.Base64.getDecoder().decode(config.getCaCertData()),
+        java.nio.charset.StandardCharsets.UTF_8);
+    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(demo.endpoint())
+        .endpoint("/apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy")
+        .clientBuilder(java.net.http.HttpClient.newBuilder().sslContext(TlsClients.trusting(caPem)))
+        .httpRequestCustomizer((request, method, uri, body, context) ->
+            request.header("Authorization", "Bearer " + token))
+        .build();
+    return McpClient.sync(transport).requestTimeout(java.time.Duration.ofSeconds(60))
+        .clientInfo(new McpSchema.Implementation("demo-agent", "1.0")).build();
+  }
+
+  static String text(McpSchema.CallToolResult result) {
+    return result.content().stream().filter(c -> c instanceof McpSchema.TextContent)
+        .map(c -> ((McpSchema.TextContent) c).text()).reduce("", String::concat)
+        + String.valueOf(result.structuredContent());
+  }
+
+  @Test
+  void anMcpAgentCallsEveryToolThroughTheFrontDoorAndRbacBoundsTheAgentUser() throws Exception {
+    try (McpSyncClient admin = mcpAgent(demo.users().adminToken())) {
+      admin.initialize();
+      assertEquals(List.of("cluster_context", "get_workload_summary", "list_workload_summaries", "triage"),
+          admin.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
+      McpSchema.CallToolResult triage = admin.callTool(new McpSchema.CallToolRequest("triage", Map.of()));
+      assertFalse(triage.isError(), text(triage));
+      assertTrue(text(triage).contains("deployment.checkout"), text(triage));
+      assertTrue(text(admin.callTool(new McpSchema.CallToolRequest("cluster_context", Map.of()))).contains("v1.32.3"));
+      assertTrue(text(admin.callTool(new McpSchema.CallToolRequest("list_workload_summaries",
+          Map.of("namespace", "payments")))).contains("statefulset.ledger-db"));
+      assertTrue(text(admin.callTool(new McpSchema.CallToolRequest("get_workload_summary",
+          Map.of("namespace", "shop", "name", "deployment.checkout")))).contains("OOMKilled"));
+    }
+    try (McpSyncClient agent = mcpAgent(demo.users().agentToken())) {
+      agent.initialize();
+      McpSchema.CallToolResult shop = agent.callTool(new McpSchema.CallToolRequest("triage", Map.of("namespace", "shop")));
+      assertFalse(shop.isError(), text(shop));
+      McpSchema.CallToolResult payments = agent.callTool(new McpSchema.CallToolRequest("triage",
+          Map.of("namespace", "payments")));
+      assertTrue(payments.isError());
+      assertTrue(text(payments).contains("User \"agent\" cannot list resource \"workloadsummaries\" in API group"
+          + " \"ai.k8s.io\" in the namespace \"payments\""), text(payments));
+      assertFalse(text(payments).contains("ledger-db"));
+    }
+  }
+}
