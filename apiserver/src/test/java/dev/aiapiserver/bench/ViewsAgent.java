@@ -1,6 +1,5 @@
 package dev.aiapiserver.bench;
 
-import dev.aiapiserver.e2e.Kubectl;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
