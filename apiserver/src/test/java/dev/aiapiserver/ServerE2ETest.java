@@ -14,6 +14,7 @@ import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.e2e.Kubectl;
 import dev.aiapiserver.e2e.TlsClients;
+import dev.aiapiserver.testing.MockServers;
 import dev.aiapiserver.http.Json;
 import dev.aiapiserver.sources.SourceOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -99,11 +100,7 @@ class ServerE2ETest {
   static void stop() {
     server.close();
     cluster.close();
-    try {
-      mock.destroy();
-    } catch (IllegalStateException slowClose) {
-      // the mock sometimes takes longer than its own 10 s limit to close; nothing is left to check
-    }
+    MockServers.destroy(mock);
   }
 
   static void seedWeb(int replicas) {

@@ -1,5 +1,7 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.testing.MockServers;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,7 +118,7 @@ class AuthenticationConfigSourceTest {
       assertEquals(List.of(frontProxyCa.certificate()), source.current().requestHeaderCAs());
       assertEquals(List.of(clientCa.certificate()), source.current().clientCAs(), "the flag still wins");
     } finally {
-      mock.destroy();
+      MockServers.destroy(mock);
     }
   }
 
@@ -133,7 +135,7 @@ class AuthenticationConfigSourceTest {
           + " serving with flag configuration only", source.problem().orElseThrow());
       assertEquals(AuthenticationConfig.empty(), source.current());
     } finally {
-      mock.destroy();
+      MockServers.destroy(mock);
     }
   }
 

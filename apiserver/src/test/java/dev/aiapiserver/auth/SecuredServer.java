@@ -1,5 +1,7 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.testing.MockServers;
+
 import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.http.Json;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -309,6 +311,6 @@ final class SecuredServer implements AutoCloseable {
     authConfig.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     kube.close();
-    mock.destroy();
+    MockServers.destroy(mock);
   }
 }

@@ -1,5 +1,7 @@
 package dev.aiapiserver.bench;
 
+import dev.aiapiserver.testing.MockServers;
+
 import dev.aiapiserver.auth.UserInfo;
 import dev.aiapiserver.demo.ReviewingDispatcher;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -120,12 +122,6 @@ final class BenchCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    try {
-      server.destroy();
-    } catch (IllegalStateException e) {
-      // The mock's watch listeners wait on its event loop for their send queues when watches close;
-      // with thousands of replayed objects queued, its shutdown gives up. Nothing is left to measure then.
-      System.out.println("bench: the mock did not shut down in time (" + e.getMessage() + ")");
-    }
+    MockServers.destroy(server);
   }
 }

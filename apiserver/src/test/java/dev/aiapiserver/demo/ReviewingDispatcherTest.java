@@ -1,5 +1,7 @@
 package dev.aiapiserver.demo;
 
+import dev.aiapiserver.testing.MockServers;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class ReviewingDispatcherTest {
   @AfterEach
   void stop() {
     kube.close();
-    mock.destroy();
+    MockServers.destroy(mock);
   }
 
   @Test

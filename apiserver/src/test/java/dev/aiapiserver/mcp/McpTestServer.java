@@ -1,5 +1,7 @@
 package dev.aiapiserver.mcp;
 
+import dev.aiapiserver.testing.MockServers;
+
 import dev.aiapiserver.AiApiServer;
 import dev.aiapiserver.ServingCertificate;
 import dev.aiapiserver.auth.AuthenticationFlags;
@@ -220,6 +222,6 @@ final class McpTestServer implements AutoCloseable {
   public void close() {
     server.close();
     cluster.close();
-    mock.destroy();
+    MockServers.destroy(mock);
   }
 }

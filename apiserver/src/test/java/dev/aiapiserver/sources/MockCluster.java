@@ -1,5 +1,7 @@
 package dev.aiapiserver.sources;
 
+import dev.aiapiserver.testing.MockServers;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -61,13 +63,7 @@ public final class MockCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    try {
-      server.destroy();
-    } catch (IllegalStateException slowClose) {
-      // the mock gives its HTTP server 10s to close; on a busy machine a watch stream still
-      // closing can exceed that. The story under test is over: say so and move on.
-      System.err.println("mock API server closed slowly: " + slowClose.getMessage());
-    }
+    MockServers.destroy(server);
   }
 
   /** Polls until the condition holds, or fails after the deadline. */
