@@ -124,8 +124,22 @@ class DemoE2ETest {
     outputs.add(kubectl.ok("get", "cctx", "current", "-o", "json"));
     outputs.add(kubectl.ok("get", "wls", "deployment.web", "-n", "shop", "-o", "json"));
     outputs.add(direct("/apis/ai.k8s.io/v1alpha1/workloadsummaries", demo.users().adminToken()).body());
+    outputs.add(kubectl.ok("get", "cctx", "-o", "wide"));
+    outputs.add(kubectl.ok("get", "mcp", "-o", "yaml"));
+    outputs.add(kubectl.ok("get", "--raw", "/apis/ai.k8s.io/v1alpha1/workloadsummaries?watch=true&timeoutSeconds=1"));
+    outputs.add(kubectl.ok("get", "--raw", "/apis/ai.k8s.io/v1alpha1/namespaces/shop/workloadsummaries?limit=2"));
+    try (McpSyncClient agent = mcpAgent(demo.users().adminToken())) {
+      agent.initialize();
+      for (String tool : List.of("triage", "cluster_context", "list_workload_summaries")) {
+        outputs.add(text(agent.callTool(new McpSchema.CallToolRequest(tool, Map.of()))));
+      }
+      outputs.add(text(agent.callTool(new McpSchema.CallToolRequest("get_workload_summary",
+          Map.of("namespace", "shop", "name", "deployment.checkout")))));
+    }
     String views = String.join("\n", outputs);
     assertTrue(views.contains("deployment.web"), "the web summary was read");
+    assertTrue(views.contains("\"type\":\"ADDED\""), "the watch stream was read");
+    assertTrue(views.contains("OOMKilled"), "the MCP tools were read");
     assertFalse(views.contains("last-applied-configuration"));
     assertFalse(views.contains("managedFields"));
     String everything = views + kubectl.ok("get", "--raw", "/openapi/v3/apis/ai.k8s.io/v1alpha1");
