@@ -29,7 +29,12 @@ public final class RequestMetrics implements Handler<RoutingContext> {
       .register(registry);
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
+  private static final java.util.Set<String> VERBS = java.util.Set.of("get", "list", "watch", "create", "update",
+      "patch", "delete", "deletecollection", "head", "post", "put", "options");
+  private final java.util.Set<String> resources;
+
   public RequestMetrics(List<ServedResource> served) {
+    this.resources = served.stream().map(r -> r.type().plural()).collect(java.util.stream.Collectors.toSet());
     Gauge views = Gauge.builder().name("ai_apiserver_views").help("Views held by the store, per resource.")
         .labelNames("resource").build();
     Gauge watchers = Gauge.builder().name("ai_apiserver_watchers").help("Open watches, per resource.")
@@ -50,8 +55,12 @@ public final class RequestMetrics implements Handler<RoutingContext> {
     long start = System.nanoTime();
     ctx.addEndHandler(done -> {
       RequestAttributes a = RequestInfo.of(ctx);
+      // Labels come from the request; only known values are kept, so no client can create
+      // series (memory) at will with made-up paths or methods.
       String verb = a == null ? ctx.request().method().name().toLowerCase() : a.verb();
+      verb = VERBS.contains(verb) ? verb : "other";
       String resource = a == null || !a.resourceRequest() ? "" : a.resource();
+      resource = resource.isEmpty() || resources.contains(resource) ? resource : "other";
       requests.labelValues(verb, resource, Integer.toString(ctx.response().getStatusCode())).inc();
       latency.labelValues(verb, resource).observe((System.nanoTime() - start) / 1e9);
     });
