@@ -37,6 +37,6 @@ final class SummaryLines {
 
   // The READY cell of kubectl get wls, so an agent and a human read the same numbers.
   private static String ready(WorkloadSummary s) {
-    return String.valueOf(AiResources.WORKLOAD_SUMMARIES.cells().apply(s).get(2));
+    return AiResources.ready(s);
   }
 }

@@ -91,8 +91,8 @@ public final class AiResources {
     return cells;
   }
 
-  /** Ready/desired; for a Job succeeded/completions; for a CronJob its active runs. */
-  private static String ready(WorkloadSummary s) {
+  /** The READY cell: ready/desired; for a Job succeeded/completions; for a CronJob its active runs. */
+  public static String ready(WorkloadSummary s) {
     if (s.job() != null) {
       int done = s.job().succeeded() == null ? 0 : s.job().succeeded();
       return done + "/" + (s.job().completions() == null ? 1 : s.job().completions());
