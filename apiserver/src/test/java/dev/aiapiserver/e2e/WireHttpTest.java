@@ -269,10 +269,14 @@ class WireHttpTest {
   }
 
   @Test
-  void aWatchEndsAfterItsTimeout() throws Exception {
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + SHOP
-        + "?watch=true&timeoutSeconds=1")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(3, r.body().lines().count(), r.body());
+  void aWatchEndsAfterItsTimeoutAlsoOnTheDeprecatedWatchPath() throws Exception {
+    for (String path : List.of(SHOP + "?watch=true&timeoutSeconds=1",
+        "/apis/ai.k8s.io/v1alpha1/watch/namespaces/shop/workloadsummaries?timeoutSeconds=1")) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(3, r.body().lines().count(), path + ": " + r.body());
+      assertTrue(r.body().startsWith("{\"type\":\"ADDED\""), r.body());
+    }
   }
 
   @Test
@@ -281,7 +285,11 @@ class WireHttpTest {
     assertTrue(get("/readyz?verbose").body().contains("readyz check passed"));
     assertEquals("0", Json.MAPPER.readTree(get("/version").body()).path("major").asString());
     get(WLS);
+    get("/apis/made.up/v1/r" + System.nanoTime());
+    send("BREW", WLS, Map.of());
     String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("resource=\"other\""), "an unknown resource is counted as other");
+    assertTrue(!metrics.contains("made.up") && !metrics.contains("brew"), "no series for made-up values");
     assertTrue(metrics.contains("apiserver_request_total{code=\"200\",resource=\"workloadsummaries\",verb=\"list\"}"),
         metrics);
     assertTrue(metrics.contains("apiserver_request_duration_seconds_bucket"), metrics);
