@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiapiserver.auth.UserInfo;
 import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.e2e.TlsClients;
+import dev.aiapiserver.testing.Await;
 import dev.aiapiserver.testing.MockServers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,28 +126,14 @@ class ServeProcessIT {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void awaitTrue(Check check, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (true) {
+  /** Waits for a condition, failing at once (with serve's stderr) if the process has exited. */
+  static void awaitTrue(Await.Check check, String what) throws Exception {
+    Await.until(what, Duration.ofSeconds(90), () -> {
       if (!serve.isAlive()) {
         throw new AssertionError("serve exited (" + serve.exitValue() + ") before: " + what + "\n"
             + Files.readString(dir.resolve("stderr.txt")));
       }
-      try {
-        if (check.ok()) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what + "\n" + Files.readString(dir.resolve("stderr.txt")));
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    }
+      return check.holds();
+    }, () -> Files.readString(dir.resolve("stderr.txt")));
   }
 }

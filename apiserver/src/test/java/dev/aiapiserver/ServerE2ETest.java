@@ -14,6 +14,7 @@ import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.e2e.Kubectl;
 import dev.aiapiserver.e2e.TlsClients;
+import dev.aiapiserver.testing.Await;
 import dev.aiapiserver.testing.MockServers;
 import dev.aiapiserver.http.Json;
 import dev.aiapiserver.sources.SourceOptions;
@@ -46,7 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,19 +147,8 @@ class ServerE2ETest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void awaitTrue(Check check, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (check.ok()) {
-        return;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
-    throw new AssertionError("timed out waiting for " + what);
+  static void awaitTrue(Await.Check check, String what) throws Exception {
+    Await.until(what, java.time.Duration.ofSeconds(30), check);
   }
 
   @Test
