@@ -2,6 +2,7 @@ package dev.aiapiserver.sources;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateRunning;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -17,8 +18,11 @@ import java.util.function.UnaryOperator;
 /**
  * Pods and pod templates as the caches keep them. Of a container only name, image, resources and
  * restartPolicy (sidecars) survive: never env, envFrom, command, args, volumes or probes. Of the
- * status everything derivation judges by: phase, reason, message, conditions, container states
- * (without termination messages or container ids). See the list in package views' package-info.
+ * status only what derivation judges by: phase, reason, message, conditions (without times),
+ * container states (whether running; waiting reason and message; terminated exit code, reason and
+ * finish time; never a termination message). Times the views do not read are dropped because they
+ * make every pod unique: without them the statuses of healthy replicas are equal and shared
+ * ({@link Canonical}). See the list in package views' package-info.
  */
 final class SlimPods {
   private SlimPods() {}
@@ -71,8 +75,6 @@ final class SlimPods {
     slim.setPhase(SlimMeta.word(full.getPhase()));
     slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
-    slim.setNominatedNodeName(full.getNominatedNodeName());
-    slim.setStartTime(full.getStartTime());
     slim.setConditions(map(full.getConditions(), SlimPods::condition));
     slim.setContainerStatuses(map(full.getContainerStatuses(), SlimPods::containerStatus));
     slim.setInitContainerStatuses(map(full.getInitContainerStatuses(), SlimPods::containerStatus));
@@ -85,16 +87,13 @@ final class SlimPods {
     slim.setStatus(SlimMeta.word(full.getStatus()));
     slim.setReason(SlimMeta.word(full.getReason()));
     slim.setMessage(SlimMeta.clip(full.getMessage()));
-    slim.setLastTransitionTime(full.getLastTransitionTime());
     return slim;
   }
 
   private static ContainerStatus containerStatus(ContainerStatus full) {
     ContainerStatus slim = new ContainerStatus();
     slim.setName(SlimMeta.word(full.getName()));
-    slim.setImage(SlimMeta.word(full.getImage()));
     slim.setReady(full.getReady());
-    slim.setStarted(full.getStarted());
     slim.setRestartCount(full.getRestartCount());
     slim.setState(state(full.getState()));
     slim.setLastState(state(full.getLastState()));
@@ -106,7 +105,9 @@ final class SlimPods {
       return null;
     }
     ContainerState slim = new ContainerState();
-    slim.setRunning(full.getRunning());
+    if (full.getRunning() != null) {
+      slim.setRunning(new ContainerStateRunning()); // only "is it running" is read; the time would make each pod unique
+    }
     ContainerStateWaiting waiting = full.getWaiting();
     if (waiting != null) {
       slim.setWaiting(new ContainerStateWaiting(SlimMeta.clip(waiting.getMessage()), SlimMeta.word(waiting.getReason())));
@@ -115,7 +116,7 @@ final class SlimPods {
     if (t != null) {
       // the termination message is whatever the program wrote (it may print a secret): never kept
       slim.setTerminated(new ContainerStateTerminated(null, t.getExitCode(), t.getFinishedAt(),
-          null, SlimMeta.word(t.getReason()), t.getSignal(), t.getStartedAt()));
+          null, SlimMeta.word(t.getReason()), null, null));
     }
     return slim;
   }

@@ -66,11 +66,12 @@ public final class Sources {
   private final Clock clock;
   private final Caches caches;
   private final ClusterFacts facts;
+  private final Canonical canonical = new Canonical();
 
   public Sources(KubernetesClient client, SourceOptions options, Clock clock) {
     this.clock = clock;
     this.factory = client.informers();
-    add(PODS, Pod.class, SlimPods::pod, Map.of(
+    add(PODS, Pod.class, SlimPods::pod, PackedPod.PACKING, Map.of(
         SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName));
     add(REPLICA_SETS, ReplicaSet.class, SlimWorkloads::replicaSet,
         Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
@@ -148,8 +149,13 @@ public final class Sources {
 
   private <T extends HasMetadata> void add(String name, Class<T> type, UnaryOperator<T> reduce,
       Map<String, Function<T, List<String>>> indexes) {
-    register(name, factory.sharedIndexInformerFor(type, 0), new ReducedItemStore<>(reduce), indexes,
-        item -> true);
+    add(name, type, reduce, Packing.asIs(), indexes);
+  }
+
+  private <T extends HasMetadata> void add(String name, Class<T> type, UnaryOperator<T> reduce, Packing<T> packing,
+      Map<String, Function<T, List<String>>> indexes) {
+    register(name, factory.sharedIndexInformerFor(type, 0),
+        new ReducedItemStore<>(reduce, item -> true, packing, canonical), indexes, item -> true);
   }
 
   private void addWarningEvents(KubernetesClient client, boolean fieldSelector) {
@@ -160,7 +166,7 @@ public final class Sources {
     // fabric8's namespace index would also index the events the store refuses, and never forget them
     informer.removeNamespaceIndex();
     Predicate<Event> warning = SlimClusterObjects::isWarning;
-    register(EVENTS, informer, new ReducedItemStore<>(SlimClusterObjects::event, warning),
+    register(EVENTS, informer, new ReducedItemStore<>(SlimClusterObjects::event, warning, Packing.asIs(), canonical),
         Map.of(SourceIndexes.ABOUT, SourceIndexes::about,
             SourceIndexes.WARNING_NAMESPACE, SourceIndexes::warningNamespace),
         warning);

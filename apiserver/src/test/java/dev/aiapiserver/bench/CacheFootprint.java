@@ -32,6 +32,10 @@ final class CacheFootprint {
       Map<String, Long> bytes = new LinkedHashMap<>();
       indexers.forEach((name, indexer) -> bytes.put((String) name, GraphLayout.parseInstance(indexer).totalSize()));
       bytes.put("all", GraphLayout.parseInstance(indexers.values().toArray()).totalSize());
+      if (Boolean.getBoolean("bench.footprint")) {
+        indexers.forEach((name, indexer) -> System.out.println("FOOTPRINT " + name + "\n"
+            + GraphLayout.parseInstance(indexer).toFootprint()));
+      }
       return bytes;
     } finally {
       sources.stop();

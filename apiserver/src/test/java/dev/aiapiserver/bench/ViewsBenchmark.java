@@ -94,6 +94,11 @@ class ViewsBenchmark {
             String.format(Locale.ROOT, "%s (%.2f KiB per pod, fixed costs included)", mib(after - before),
                 (after - before) / 1024.0 / pods), pods + " pods", "-", null));
 
+        if ("heap".equals(System.getProperty("bench.parts"))) {
+          report.append("\n## Server\n\n").append(render(figures));
+          System.out.println(report);
+          return;
+        }
         ServerPerformance.progress("agent tasks");
         List<AgentEfficiency.Row> rows = new AgentEfficiency(scenario, List.of(new RawApiAgent(cluster),
             new KubectlTableAgent(cluster), new ViewsAgent(views, ViewsAgent.Form.JSON, false),

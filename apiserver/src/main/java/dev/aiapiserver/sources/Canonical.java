@@ -1,0 +1,129 @@
+package dev.aiapiserver.sources;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Makes cached objects share what they have in common. fabric8's model classes allocate a fresh
+ * ArrayList for every list field and a fresh LinkedHashMap for additionalProperties, almost all
+ * left empty; and the parts of objects repeat across the cluster: the containers, resources,
+ * owner references, labels, conditions and container statuses of the replicas of one template
+ * (and of their ReplicaSet's and Deployment's templates) are equal. So, walking an object bottom
+ * up, every empty list or map becomes the one shared immutable empty, every other list an
+ * immutable copy, and every part equal to one already held by some cached object becomes that one
+ * instance: thousands of healthy pods then hold one PodStatus, one container list and one label
+ * map between them.
+ *
+ * <p>Not shared: the objects themselves and their ObjectMeta (a name and uid each). The table of
+ * shared parts holds them weakly, so a part no cached object uses any more is collected. Readers
+ * see equal (non-null) values; writers would fail or change every holder, and nothing may write to
+ * a cached object anyway. One instance serves all the caches of a {@link Sources}, so pods share
+ * with the templates of their owners.
+ */
+final class Canonical {
+  private static final String MODEL = "io.fabric8.kubernetes.api.model";
+  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> type) {
+      List<Field> fields = new ArrayList<>();
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field f : c.getDeclaredFields()) {
+          if (!Modifier.isStatic(f.getModifiers()) && (List.class.isAssignableFrom(f.getType())
+              || Map.class.isAssignableFrom(f.getType()) || isModel(f.getType()))) {
+            f.setAccessible(true);
+            fields.add(f);
+          }
+        }
+      }
+      return List.copyOf(fields);
+    }
+  };
+
+  private final WeakHashMap<Object, WeakReference<Object>> shared = new WeakHashMap<>();
+
+  /** Rewrites the object in place (it must not be shared yet) and returns it. */
+  <T> T compact(T item) {
+    if (item != null && isModel(item.getClass())) {
+      walkFields(item);
+    }
+    return item;
+  }
+
+  /** How many distinct parts are shared now (for tests and measurements). */
+  int sharedParts() {
+    synchronized (shared) {
+      return shared.size();
+    }
+  }
+
+  /** The value to hold instead of this one: a shared equal part, or the value made compact. */
+  private Object share(Object value) {
+    if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        return List.of();
+      }
+      List<Object> items = new ArrayList<>(list.size());
+      for (Object item : list) {
+        items.add(share(item));
+      }
+      return intern(List.copyOf(items));
+    }
+    if (value instanceof Map<?, ?> map) {
+      if (map.isEmpty()) {
+        return Map.of();
+      }
+      // keys are strings; values strings (labels, selectors) or model objects (resource quantities)
+      Map<Object, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+      map.forEach((k, v) -> copy.put(k, share(v)));
+      return intern(copy);
+    }
+    if (value == null || !isModel(value.getClass())) {
+      return value;
+    }
+    walkFields(value);
+    return value instanceof HasMetadata || value instanceof ObjectMeta ? value : intern(value);
+  }
+
+  private void walkFields(Object item) {
+    if (item == null || !isModel(item.getClass())) {
+      return;
+    }
+    try {
+      for (Field field : FIELDS.get(item.getClass())) {
+        Object value = field.get(item);
+        if (value != null) {
+          Object replacement = share(value);
+          if (replacement != value) {
+            field.set(item, replacement);
+          }
+        }
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot compact " + item.getClass().getName(), e);
+    }
+  }
+
+  private Object intern(Object part) {
+    synchronized (shared) {
+      WeakReference<Object> ref = shared.get(part);
+      Object held = ref == null ? null : ref.get();
+      if (held != null) {
+        return held;
+      }
+      shared.put(part, new WeakReference<>(part));
+      return part;
+    }
+  }
+
+  private static boolean isModel(Class<?> type) {
+    return type.getName().startsWith(MODEL);
+  }
+}
