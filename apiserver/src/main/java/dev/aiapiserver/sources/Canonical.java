@@ -2,14 +2,12 @@ package dev.aiapiserver.sources;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Makes cached objects share what they have in common. fabric8's model classes allocate a fresh
@@ -47,7 +45,7 @@ final class Canonical {
     }
   };
 
-  private final WeakHashMap<Object, WeakReference<Object>> shared = new WeakHashMap<>();
+  private final WeakInterner shared = new WeakInterner();
 
   /** Rewrites the object in place (it must not be shared yet) and returns it. */
   <T> T compact(T item) {
@@ -59,9 +57,7 @@ final class Canonical {
 
   /** How many distinct parts are shared now (for tests and measurements). */
   int sharedParts() {
-    synchronized (shared) {
-      return shared.size();
-    }
+    return shared.size();
   }
 
   /** The value to hold instead of this one: a shared equal part, or the value made compact. */
@@ -112,15 +108,7 @@ final class Canonical {
   }
 
   private Object intern(Object part) {
-    synchronized (shared) {
-      WeakReference<Object> ref = shared.get(part);
-      Object held = ref == null ? null : ref.get();
-      if (held != null) {
-        return held;
-      }
-      shared.put(part, new WeakReference<>(part));
-      return part;
-    }
+    return shared.intern(part);
   }
 
   private static boolean isModel(Class<?> type) {

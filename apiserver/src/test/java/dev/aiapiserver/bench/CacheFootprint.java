@@ -1,9 +1,11 @@
 package dev.aiapiserver.bench;
 
+import dev.aiapiserver.AiApiServer;
 import dev.aiapiserver.http.ServedResource;
 import dev.aiapiserver.sources.SourceOptions;
 import dev.aiapiserver.sources.Sources;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +45,31 @@ final class CacheFootprint {
   }
 
   static long views(List<ServedResource> served) {
+    GraphLayout views = GraphLayout.parseInstance(snapshots(served).toArray());
+    if (Boolean.getBoolean("bench.footprint")) {
+      System.out.println("FOOTPRINT views\n" + views.toFootprint());
+    }
+    return views.totalSize();
+  }
+
+  /**
+   * The running server's own caches and views in one object graph, so what they share (names,
+   * labels, images: the views copy them from the caches) counts once: what the server retains for
+   * the cluster.
+   */
+  static long serverCachesAndViews(AiApiServer server) throws Exception {
+    Field field = AiApiServer.class.getDeclaredField("sources");
+    field.setAccessible(true);
+    Method method = Sources.class.getDeclaredMethod("indexers");
+    method.setAccessible(true);
+    List<Object> roots = new ArrayList<>(((Map<?, ?>) method.invoke(field.get(server))).values());
+    roots.addAll(snapshots(server.served()));
+    return GraphLayout.parseInstance(roots.toArray()).totalSize();
+  }
+
+  private static List<Object> snapshots(List<ServedResource> served) {
     List<Object> snapshots = new ArrayList<>();
     served.forEach(s -> snapshots.add(s.store().current()));
-    return GraphLayout.parseInstance(snapshots.toArray()).totalSize();
+    return snapshots;
   }
 }
