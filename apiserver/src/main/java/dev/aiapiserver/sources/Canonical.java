@@ -2,6 +2,7 @@ package dev.aiapiserver.sources;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import dev.aiapiserver.sharing.WeakInterner;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.aiapiserver.sources;
+package dev.aiapiserver.sharing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -17,7 +17,7 @@ class WeakInternerTest {
   void givenEqualValues_whenInterned_thenTheFirstIsAnsweredForAll() {
     List<String> first = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) { // enough to make the table grow several times
-      first.add((String) interner.intern(new String("part-" + i)));
+      first.add(interner.intern(new String("part-" + i)));
     }
     for (int i = 0; i < 5_000; i++) {
       String again = new String("part-" + i);
@@ -31,7 +31,7 @@ class WeakInternerTest {
   void givenAValueNoLongerUsed_whenCollected_thenTheInternerForgetsIt() throws Exception {
     List<String> kept = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      String part = (String) interner.intern(new String("part-" + i));
+      String part = interner.intern(new String("part-" + i));
       if (i % 2 == 0) {
         kept.add(part);
       }

@@ -1,4 +1,4 @@
-package dev.aiapiserver.sources;
+package dev.aiapiserver.sharing;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -8,9 +8,10 @@ import java.lang.ref.WeakReference;
  * equals the given one, or holds the given one. An entry is one weak reference with its hash and
  * chain link (40 bytes), about half of what a WeakHashMap from value to weak reference costs, which
  * matters when the caches hold tens of thousands of shared parts. Entries whose instance was
- * collected are dropped on the next call.
+ * collected are dropped on the next call. Only for immutable values (or values nobody modifies):
+ * every holder of an equal value gets the same instance.
  */
-final class WeakInterner {
+public final class WeakInterner {
   private static final class Entry extends WeakReference<Object> {
     final int hash;
     Entry next;
@@ -27,7 +28,8 @@ final class WeakInterner {
   private int size;
 
   /** The held instance equal to {@code value}, or {@code value} itself, now held. */
-  synchronized Object intern(Object value) {
+  @SuppressWarnings("unchecked")
+  public synchronized <T> T intern(T value) {
     dropCollected();
     int hash = spread(value.hashCode());
     int i = hash & (table.length - 1);
@@ -35,7 +37,7 @@ final class WeakInterner {
       if (e.hash == hash) {
         Object held = e.get();
         if (held != null && held.equals(value)) {
-          return held;
+          return (T) held;
         }
       }
     }
@@ -47,7 +49,7 @@ final class WeakInterner {
   }
 
   /** How many instances are held (some may have been collected since the last call). */
-  synchronized int size() {
+  public synchronized int size() {
     dropCollected();
     return size;
   }
