@@ -51,6 +51,7 @@ final class DemoCommand {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("event=demo_stopping");
       running.close();
+      Logs.flush(); // the JVM halts when this hook returns
       stopped.countDown();
     }, "demo-shutdown"));
     running.printWelcome(System.out);

@@ -13,7 +13,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int code = run(args, System.out, System.err);
+    Logs.flush();
+    System.exit(code);
   }
 
   /** Runs the command and returns the process exit code; serve and demo return when stopped. */

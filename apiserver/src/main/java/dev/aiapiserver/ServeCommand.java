@@ -32,6 +32,8 @@ final class ServeCommand {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("event=shutting_down");
         server.close();
+        LOG.info("event=stopped");
+        Logs.flush(); // the JVM halts when this hook returns
         stopped.countDown();
       }, "shutdown"));
       stopped.await();

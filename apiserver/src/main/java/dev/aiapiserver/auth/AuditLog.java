@@ -17,8 +17,10 @@ public final class AuditLog implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    long started = System.nanoTime();
-    ctx.addEndHandler(done -> AUDIT.info(line(ctx, (System.nanoTime() - started) / 1_000_000)));
+    if (AUDIT.isInfoEnabled()) { // AUDIT_LEVEL=WARN: not even the line is built
+      long started = System.nanoTime();
+      ctx.addEndHandler(done -> AUDIT.info(line(ctx, (System.nanoTime() - started) / 1_000_000)));
+    }
     ctx.next();
   }
 
