@@ -16,7 +16,7 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * The exact object graphs (JOL) of what the target speaks of: the informer caches, as the server
- * builds them (a second Sources on the same cluster, measured the way CacheFootprintTest does), and
+ * builds them (a second Sources on the same cluster, measured the way sources.CacheFootprintBenchmark does), and
  * the views in the server's stores (objects plus their serialized JSON).
  */
 final class CacheFootprint {
