@@ -16,7 +16,7 @@ import java.util.Map;
  * left empty; and the parts of objects repeat across the cluster: the containers, resources,
  * owner references, labels, conditions and container statuses of the replicas of one template
  * (and of their ReplicaSet's and Deployment's templates) are equal. So, walking an object bottom
- * up, every empty list or map becomes the one shared immutable empty, every other list an
+ * up, every empty list or map becomes the one shared immutable empty, every other list or map an
  * immutable copy, and every part equal to one already held by some cached object becomes that one
  * instance: thousands of healthy pods then hold one PodStatus, one container list and one label
  * map between them.
@@ -77,10 +77,16 @@ final class Canonical {
       if (map.isEmpty()) {
         return Map.of();
       }
-      // keys are strings; values strings (labels, selectors) or model objects (resource quantities)
+      // keys are strings; values strings (labels, selectors) or model objects (resource quantities).
+      // An immutable map costs a third of a LinkedHashMap. It does not keep the order of the keys:
+      // nothing that reads the caches depends on it (views sort labels and resources, selectors match).
       Map<Object, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
-      map.forEach((k, v) -> copy.put(k, share(v)));
-      return intern(copy);
+      boolean nulls = false;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        copy.put(e.getKey(), share(e.getValue()));
+        nulls |= e.getKey() == null || e.getValue() == null;
+      }
+      return intern(nulls ? copy : Map.copyOf(copy));
     }
     if (value == null || !isModel(value.getClass())) {
       return value;
