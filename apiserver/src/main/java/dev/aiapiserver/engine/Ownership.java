@@ -54,8 +54,7 @@ final class Ownership {
     return switch (kind) {
       case REPLICA_SET -> owner.filter(k -> k == WorkloadKind.DEPLOYMENT).isEmpty();
       case JOB -> owner.filter(k -> k == WorkloadKind.CRON_JOB).isEmpty();
-      case POD -> owner.filter(k -> k == WorkloadKind.REPLICA_SET || k == WorkloadKind.JOB
-          || k == WorkloadKind.STATEFUL_SET || k == WorkloadKind.DAEMON_SET).isEmpty();
+      case POD -> owner.filter(WorkloadKind::summarizesItsPods).isEmpty();
       default -> true;
     };
   }

@@ -38,8 +38,10 @@ public final class Caches {
     return this.<HasMetadata>indexer(kind.source()).list();
   }
 
+  /** The workloads of this kind in a namespace (for pods: those that are workloads of their own). */
   public List<HasMetadata> workloadsIn(WorkloadKind kind, String namespace) {
-    return this.<HasMetadata>indexer(kind.source()).byIndex(Cache.NAMESPACE_INDEX, namespace);
+    return this.<HasMetadata>indexer(kind.source()).byIndex(
+        kind == WorkloadKind.POD ? SourceIndexes.OWN_WORKLOAD_NAMESPACE : Cache.NAMESPACE_INDEX, namespace);
   }
 
   public Optional<Pod> pod(String namespace, String name) {

@@ -14,6 +14,12 @@ import java.util.List;
 final class SourceIndexes {
   /** Pods, ReplicaSets, Jobs: uid of the controlling owner. */
   static final String OWNER = "owner";
+  /**
+   * Pods that are workloads of their own (no controller whose summary includes them): their
+   * namespace. Replaces fabric8's namespace index on pods, which held every pod and was read only
+   * for these.
+   */
+  static final String OWN_WORKLOAD_NAMESPACE = "own-workload-namespace";
   /** Pods: the node they are bound to. */
   static final String NODE = "node";
   /** Warning events: kind/namespace/name of the object they are about. */
@@ -38,6 +44,14 @@ final class SourceIndexes {
       }
     }
     return null;
+  }
+
+  static List<String> ownWorkloadNamespace(Pod pod) {
+    OwnerReference controller = controllerOf(pod);
+    boolean summarizedWithOwner = controller != null
+        && WorkloadKind.of(controller.getApiVersion(), controller.getKind())
+            .filter(WorkloadKind::summarizesItsPods).isPresent();
+    return summarizedWithOwner ? List.of() : List.of(String.valueOf(pod.getMetadata().getNamespace()));
   }
 
   static List<String> nodeName(Pod pod) {

@@ -72,7 +72,9 @@ public final class Sources {
     this.clock = clock;
     this.factory = client.informers();
     add(PODS, Pod.class, SlimPods::pod, PackedPod.PACKING, Map.of(
-        SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName));
+        SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName,
+        SourceIndexes.OWN_WORKLOAD_NAMESPACE, SourceIndexes::ownWorkloadNamespace));
+    informers.get(PODS).removeNamespaceIndex();
     add(REPLICA_SETS, ReplicaSet.class, SlimWorkloads::replicaSet,
         Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
     add(DEPLOYMENTS, Deployment.class, SlimWorkloads::deployment, Map.of());

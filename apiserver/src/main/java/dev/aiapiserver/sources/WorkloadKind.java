@@ -42,6 +42,14 @@ public enum WorkloadKind {
     return kind.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Whether pods this kind controls are summarized as part of it. A pod whose controller is of
+   * another kind (or which has none) is a workload of its own.
+   */
+  public boolean summarizesItsPods() {
+    return this == REPLICA_SET || this == JOB || this == STATEFUL_SET || this == DAEMON_SET;
+  }
+
   /** The workload kind of an owner reference or involvedObject, if it is one of ours. */
   public static Optional<WorkloadKind> of(String apiVersion, String kind) {
     for (WorkloadKind k : values()) {
