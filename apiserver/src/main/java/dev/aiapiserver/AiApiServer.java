@@ -14,7 +14,7 @@ import dev.aiapiserver.engine.ViewEngine;
 import dev.aiapiserver.http.ApiRoutes;
 import dev.aiapiserver.http.ApiServer;
 import dev.aiapiserver.http.HealthChecks;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.http.ViewCodecs;
 import dev.aiapiserver.http.RequestFilters;
 import dev.aiapiserver.http.RequestMetrics;
 import dev.aiapiserver.http.ServedResource;
@@ -90,8 +90,10 @@ public final class AiApiServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     ResourceVersions versions = new ResourceVersions();
     int history = options.views().watchCacheHistory();
-    ViewStore summaries = new ViewStore(AiResources.WORKLOAD_SUMMARIES.plural(), versions, Json::bytes, history, clock);
-    ViewStore contexts = new ViewStore(AiResources.CLUSTER_CONTEXTS.plural(), versions, Json::bytes, 1000, clock);
+    ViewStore summaries = new ViewStore(AiResources.WORKLOAD_SUMMARIES.plural(), versions,
+        ViewCodecs.of(AiResources.WORKLOAD_SUMMARIES), history, clock);
+    ViewStore contexts = new ViewStore(AiResources.CLUSTER_CONTEXTS.plural(), versions,
+        ViewCodecs.of(AiResources.CLUSTER_CONTEXTS), 1000, clock);
     Sources sources = new Sources(wiring.client(), wiring.sourceOptions(), clock);
     ViewEngine engine = new ViewEngine(sources, summaries, contexts, Derivations.real(),
         new EngineSettings(options.views().viewCoalesceInterval(), options.views().clusterContextMinInterval(),

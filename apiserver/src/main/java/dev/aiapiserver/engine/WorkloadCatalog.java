@@ -1,9 +1,9 @@
 package dev.aiapiserver.engine;
 
-import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.sources.Caches;
 import dev.aiapiserver.sources.WorkloadKind;
+import dev.aiapiserver.store.StoredView;
 import dev.aiapiserver.store.ViewStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -39,10 +39,9 @@ final class WorkloadCatalog {
     Set<String> known = new HashSet<>();
     workloads.forEach(k -> known.add(k.storeKey()));
     List<String> stale = new ArrayList<>();
-    for (ApiObject view : store.all()) {
-      String key = ViewStore.key(view.metadata().namespace(), view.metadata().name());
-      if (!known.contains(key)) {
-        stale.add(key);
+    for (StoredView view : store.current().range("", null)) {
+      if (!known.contains(view.key())) {
+        stale.add(view.key());
       }
     }
     return stale;
@@ -59,8 +58,11 @@ final class WorkloadCatalog {
    */
   List<WorkloadKey> notHealthy() {
     List<WorkloadKey> keys = new ArrayList<>();
-    for (ApiObject view : store.all()) {
-      WorkloadSummary summary = (WorkloadSummary) view;
+    for (StoredView view : store.current().range("", null)) {
+      if (WorkloadSummary.Verdict.Healthy.name().equals(view.field("health.verdict"))) {
+        continue; // most are: read back only the others
+      }
+      WorkloadSummary summary = (WorkloadSummary) view.object();
       if (summary.health() != null && summary.health().verdict() != WorkloadSummary.Verdict.Healthy
           && summary.workload() != null) {
         WorkloadKind.of(null, summary.workload().kind()).ifPresent(kind ->

@@ -1,8 +1,7 @@
 package dev.aiapiserver.http;
 
-import dev.aiapiserver.api.ApiObject;
-import dev.aiapiserver.resources.AiResources;
 import dev.aiapiserver.resources.ResourceType;
+import dev.aiapiserver.store.StoredView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +35,9 @@ final class FieldSelector {
     return null;
   }
 
-  boolean matches(ResourceType type, ApiObject o) {
+  boolean matches(StoredView view) {
     for (Term t : terms) {
-      String v = AiResources.field(type, o, t.field());
+      String v = view.field(t.field());
       if (t.equal() != t.value().equals(v == null ? "" : v)) {
         return false;
       }

@@ -80,7 +80,7 @@ final class Renderer {
   }
 
   static PartialObjectMetadata partial(StoredView v, Representation.Choice c) {
-    return new PartialObjectMetadata("PartialObjectMetadata", c.metaApiVersion(), v.object().metadata());
+    return new PartialObjectMetadata("PartialObjectMetadata", c.metaApiVersion(), v.metadata());
   }
 
   private static Map<String, Object> listObject(ResourceType type, List<StoredView> items, ListMeta meta) {

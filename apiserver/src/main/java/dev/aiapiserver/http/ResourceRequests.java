@@ -139,7 +139,7 @@ final class ResourceRequests implements Handler<RoutingContext> {
         break;
       }
       StoredView v = range.get(i);
-      if (!filtered || (o.labels().matches(v.object().metadata().labels()) && o.fields().matches(type, v.object()))) {
+      if (!filtered || (o.labels().matches(v.metadata().labels()) && o.fields().matches(v))) {
         out.add(v);
       }
     }

@@ -178,11 +178,11 @@ final class WatchStream implements WatchListener {
     if (!attributes.namespace().isEmpty() && !attributes.namespace().equals(v.namespace())) {
       return false;
     }
-    if (!attributes.name().isEmpty() && !attributes.name().equals(v.object().metadata().name())) {
+    if (!attributes.name().isEmpty() && !attributes.name().equals(v.metadata().name())) {
       return false;
     }
-    return options.labels().matches(v.object().metadata().labels())
-        && options.fields().matches(served.type(), v.object());
+    return options.labels().matches(v.metadata().labels())
+        && options.fields().matches(v);
   }
 
   private void scheduleDrain() {

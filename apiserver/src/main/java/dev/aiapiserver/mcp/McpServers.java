@@ -4,7 +4,7 @@ import dev.aiapiserver.api.MCPServer;
 import dev.aiapiserver.api.ObjectMeta;
 import dev.aiapiserver.auth.Authorizer;
 import dev.aiapiserver.http.DiscoveryDocuments;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.http.ViewCodecs;
 import dev.aiapiserver.http.ServedResource;
 import dev.aiapiserver.openapi.OpenApiDocuments;
 import dev.aiapiserver.resources.AiResources;
@@ -79,7 +79,8 @@ public final class McpServers {
         .jsonSchemaValidator(new DefaultJsonSchemaValidator())
         .tools(new ViewTools(new ViewAccess(authorizer), summaries, contexts).specifications(json))
         .build();
-    ViewStore store = new ViewStore(AiResources.MCP_SERVERS.plural(), versions, Json::bytes, 16, clock);
+    ViewStore store = new ViewStore(AiResources.MCP_SERVERS.plural(), versions, ViewCodecs.of(AiResources.MCP_SERVERS),
+        16, clock);
     store.commit(List.of(object(VIEWS, ToolCatalog.all(json), Instant.now(clock))), List.of());
     served = new ServedResource(AiResources.MCP_SERVERS, store);
     routes = new ProxyRoutes(Map.of(VIEWS, transport), maxRequestBodyBytes);

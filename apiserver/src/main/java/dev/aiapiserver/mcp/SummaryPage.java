@@ -31,8 +31,7 @@ final class SummaryPage {
     List<StoredView> page = new ArrayList<>();
     int remaining = 0;
     for (StoredView v : snapshot.range(q.namespace(), q.after())) {
-      WorkloadSummary s = (WorkloadSummary) v.object();
-      if (!matches(s, q)) {
+      if (!matches(v, q)) {
         continue;
       }
       if (page.size() < q.limit()) {
@@ -62,11 +61,11 @@ final class SummaryPage {
     }
   }
 
-  private static boolean matches(WorkloadSummary s, Query q) {
-    if (q.verdict() != null && (s.health() == null || s.health().verdict() != q.verdict())) {
+  private static boolean matches(StoredView v, Query q) {
+    if (q.verdict() != null && !q.verdict().name().equals(v.field("health.verdict"))) {
       return false;
     }
-    return q.labels().matches(s.metadata().labels() == null ? Map.of() : s.metadata().labels());
+    return q.labels().matches(v.metadata().labels() == null ? Map.of() : v.metadata().labels());
   }
 
   private static String text(Query q, List<StoredView> page, int remaining) {

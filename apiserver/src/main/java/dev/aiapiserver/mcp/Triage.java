@@ -29,7 +29,7 @@ final class Triage {
    */
   static CallToolResult of(List<StoredView> summaries, String namespace, int limit) {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-    List<StoredView> needy = new ArrayList<>();
+    List<Needy> needy = new ArrayList<>();
     int fine = 0;
     for (StoredView v : summaries) {
       Verdict verdict = verdict(v);
@@ -37,11 +37,11 @@ final class Triage {
       if (FINE.contains(verdict)) {
         fine++;
       } else {
-        needy.add(v);
+        needy.add(new Needy(v, (WorkloadSummary) v.object())); // read back once, for ranking and text
       }
     }
     needy.sort(Triage::worstFirst);
-    List<StoredView> listed = needy.subList(0, Math.min(limit, needy.size()));
+    List<Needy> listed = needy.subList(0, Math.min(limit, needy.size()));
 
     Map<String, Object> out = new LinkedHashMap<>();
     if (!namespace.isEmpty()) {
@@ -50,13 +50,13 @@ final class Triage {
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     counts.forEach((verdict, n) -> verdicts.put(verdict.name(), n));
     out.put("verdicts", verdicts);
-    out.put("items", listed.stream().map(ToolResults::json).toList());
+    out.put("items", listed.stream().map(n -> ToolResults.json(n.view())).toList());
     out.put("omitted", needy.size() - listed.size());
     out.put("healthyOmitted", fine);
     return ToolResults.ok(out, text(namespace, summaries.size(), needy.size(), fine, listed));
   }
 
-  private static String text(String namespace, int total, int needy, int fine, List<StoredView> listed) {
+  private static String text(String namespace, int total, int needy, int fine, List<Needy> listed) {
     String scope = namespace.isEmpty() ? "Whole cluster" : "Namespace \"" + namespace + "\"";
     if (total == 0) {
       return scope + ": no workloads.";
@@ -67,8 +67,8 @@ final class Triage {
     StringBuilder out = new StringBuilder(scope).append(": ").append(needy).append(" of ").append(total)
         .append(" workloads need attention (").append(fine).append(" Healthy or succeeded not listed).\n");
     int i = 1;
-    for (StoredView v : listed) {
-      out.append(i++).append(". ").append(SummaryLines.headline((WorkloadSummary) v.object())).append('\n');
+    for (Needy n : listed) {
+      out.append(i++).append(". ").append(SummaryLines.headline(n.summary())).append('\n');
     }
     if (needy > listed.size()) {
       out.append(needy - listed.size()).append(" more not listed (raise limit, or use list_workload_summaries with a"
@@ -79,22 +79,24 @@ final class Triage {
   }
 
   private static Verdict verdict(StoredView v) {
-    WorkloadSummary s = (WorkloadSummary) v.object();
-    return s.health() == null || s.health().verdict() == null ? Verdict.Unknown : s.health().verdict();
+    String verdict = v.field("health.verdict");
+    return verdict == null || verdict.isEmpty() ? Verdict.Unknown : Verdict.valueOf(verdict);
   }
+
+  /** A summary that needs attention, with its stored form. */
+  private record Needy(StoredView view, WorkloadSummary summary) {}
 
   // The ranking reads health.verdict; a summary without one (none today) goes last.
-  private static int worstFirst(StoredView a, StoredView b) {
-    boolean rankedA = ranked(a);
-    boolean rankedB = ranked(b);
+  private static int worstFirst(Needy a, Needy b) {
+    boolean rankedA = ranked(a.summary());
+    boolean rankedB = ranked(b.summary());
     if (rankedA && rankedB) {
-      return WorkloadSummaries.worstFirst().compare((WorkloadSummary) a.object(), (WorkloadSummary) b.object());
+      return WorkloadSummaries.worstFirst().compare(a.summary(), b.summary());
     }
-    return rankedA != rankedB ? (rankedA ? -1 : 1) : a.key().compareTo(b.key());
+    return rankedA != rankedB ? (rankedA ? -1 : 1) : a.view().key().compareTo(b.view().key());
   }
 
-  private static boolean ranked(StoredView v) {
-    WorkloadSummary s = (WorkloadSummary) v.object();
+  private static boolean ranked(WorkloadSummary s) {
     return s.health() != null && s.health().verdict() != null;
   }
 }

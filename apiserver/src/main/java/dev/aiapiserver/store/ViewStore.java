@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
- * The served views of one resource, in memory: each with its serialized bytes, sorted by
+ * The served views of one resource, in memory: each as its serialized bytes, sorted by
  * namespace/name, stamped with the server's single resourceVersion counter, plus a bounded history
  * of changes for watches and a few pinned snapshots for paged lists.
  *
@@ -29,7 +28,7 @@ public final class ViewStore {
 
   private final String resource;
   private final ResourceVersions versions;
-  private final Function<ApiObject, byte[]> serializer;
+  private final ViewCodec codec;
   private final int historyCapacity;
   private final Clock clock;
 
@@ -43,11 +42,10 @@ public final class ViewStore {
 
   private record Pin(Snapshot snapshot, long expiresAt) {}
 
-  public ViewStore(String resource, ResourceVersions versions, Function<ApiObject, byte[]> serializer,
-      int historyCapacity, Clock clock) {
+  public ViewStore(String resource, ResourceVersions versions, ViewCodec codec, int historyCapacity, Clock clock) {
     this.resource = resource;
     this.versions = versions;
-    this.serializer = serializer;
+    this.codec = codec;
     this.historyCapacity = Math.max(1, historyCapacity);
     this.clock = clock;
     this.compactedThrough = versions.current();
@@ -107,17 +105,19 @@ public final class ViewStore {
   private StoredView serialize(ApiObject o, long rv) {
     ApiObject stamped = o.withMetadata(o.metadata().withResourceVersion(Long.toString(rv)));
     String key = key(o.metadata().namespace(), o.metadata().name());
-    return new StoredView(key, stamped, serializer.apply(stamped), rv);
+    return new StoredView(key, codec.encode(stamped), rv, stamped.metadata(), codec.fields(stamped), codec);
   }
 
   /** The current view under namespace/name, with its resourceVersion (no snapshot is built). */
   public Optional<ApiObject> get(String namespace, String name) {
+    StoredView v;
     synchronized (lock) {
-      return Optional.ofNullable(views.get(key(namespace, name))).map(StoredView::object);
+      v = views.get(key(namespace, name));
     }
+    return Optional.ofNullable(v).map(StoredView::object);
   }
 
-  /** Every current view, sorted by key. */
+  /** Every current view, sorted by key, read back from JSON (see {@link StoredView#object}). */
   public Collection<ApiObject> all() {
     return current().range("", null).stream().map(StoredView::object).toList();
   }

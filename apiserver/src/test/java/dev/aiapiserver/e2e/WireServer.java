@@ -13,7 +13,7 @@ import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.http.ApiRoutes;
 import dev.aiapiserver.http.ApiServer;
 import dev.aiapiserver.http.HealthChecks;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.http.ViewCodecs;
 import dev.aiapiserver.http.RequestFilters;
 import dev.aiapiserver.http.RequestMetrics;
 import dev.aiapiserver.http.ServedResource;
@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
 final class WireServer implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final ResourceVersions versions = new ResourceVersions();
-  final ViewStore summaries = new ViewStore("workloadsummaries", versions, Json::bytes, 1000, Clock.systemUTC());
-  final ViewStore contexts = new ViewStore("clustercontexts", versions, Json::bytes, 100, Clock.systemUTC());
+  final ViewStore summaries = new ViewStore("workloadsummaries", versions, ViewCodecs.of(AiResources.WORKLOAD_SUMMARIES), 1000, Clock.systemUTC());
+  final ViewStore contexts = new ViewStore("clustercontexts", versions, ViewCodecs.of(AiResources.CLUSTER_CONTEXTS), 100, Clock.systemUTC());
   final CertificateAuthority ca = CertificateAuthority.generate("wire-test-ca");
   final ApiServer server;
 

@@ -3,12 +3,13 @@ package dev.aiapiserver.engine;
 import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.api.ClusterContext;
 import dev.aiapiserver.api.WorkloadSummary;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.http.ViewCodecs;
 import dev.aiapiserver.sources.MockCluster;
 import dev.aiapiserver.sources.SourceOptions;
 import dev.aiapiserver.sources.Sources;
 import dev.aiapiserver.store.ResourceVersions;
 import dev.aiapiserver.store.ViewStore;
+import dev.aiapiserver.resources.AiResources;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** Sources, stores and a started engine over a mock cluster, as the server wires them. */
 final class RunningEngine implements AutoCloseable {
   final ResourceVersions versions = new ResourceVersions();
-  final ViewStore summaries = new ViewStore("workloadsummaries", versions, Json::bytes, 1000, Clock.systemUTC());
-  final ViewStore contexts = new ViewStore("clustercontexts", versions, Json::bytes, 100, Clock.systemUTC());
+  final ViewStore summaries = new ViewStore("workloadsummaries", versions, ViewCodecs.of(AiResources.WORKLOAD_SUMMARIES), 1000, Clock.systemUTC());
+  final ViewStore contexts = new ViewStore("clustercontexts", versions, ViewCodecs.of(AiResources.CLUSTER_CONTEXTS), 100, Clock.systemUTC());
   final Sources sources;
   final ViewEngine engine;
 

@@ -44,7 +44,7 @@ public class ListJmh {
       summaries.add(s.withMetadata(new ObjectMeta(m.name() + "-" + i, "shop", m.uid() + "-" + i, null,
           m.creationTimestamp(), m.labels())));
     }
-    ViewStore store = new ViewStore("workloadsummaries", new ResourceVersions(), Json::bytes, 1000,
+    ViewStore store = new ViewStore("workloadsummaries", new ResourceVersions(), ViewCodecs.of(AiResources.WORKLOAD_SUMMARIES), 1000,
         Clock.systemUTC());
     store.commit(summaries, List.of());
     namespace = store.current().range("shop", null);
@@ -57,6 +57,16 @@ public class ListJmh {
   public Buffer json() {
     return Renderer.list(AiResources.WORKLOAD_SUMMARIES, new Representation.Choice(Representation.JSON, "v1"),
         namespace, meta, null);
+  }
+
+  /** What a list would cost if the store kept only JSON and read objects back on demand. */
+  @Benchmark
+  public int decodeEach() {
+    int n = 0;
+    for (StoredView v : namespace) {
+      n += Json.MAPPER.readValue(v.json(), WorkloadSummary.class).metadata().name().length();
+    }
+    return n;
   }
 
   @Benchmark

@@ -9,7 +9,8 @@ import dev.aiapiserver.api.ObjectMeta;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.api.WorkloadSummary.Health;
 import dev.aiapiserver.api.WorkloadSummary.Verdict;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.http.ViewCodecs;
+import dev.aiapiserver.resources.AiResources;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ViewStoreTest {
   private final ResourceVersions versions = new ResourceVersions(0);
   private final ViewStore store =
-      new ViewStore("workloadsummaries", versions, Json::bytes, 4, Clock.systemUTC());
+      new ViewStore("workloadsummaries", versions, ViewCodecs.of(AiResources.WORKLOAD_SUMMARIES), 4, Clock.systemUTC());
 
   static WorkloadSummary summary(String ns, String name, Verdict verdict) {
     return new WorkloadSummary(WorkloadSummary.API_VERSION, WorkloadSummary.KIND,
