@@ -75,17 +75,27 @@ public final class Sources {
         SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName,
         SourceIndexes.OWN_WORKLOAD_NAMESPACE, SourceIndexes::ownWorkloadNamespace));
     informers.get(PODS).removeNamespaceIndex();
-    add(REPLICA_SETS, ReplicaSet.class, SlimWorkloads::replicaSet,
+    add(REPLICA_SETS, ReplicaSet.class, SlimWorkloads::replicaSet, PackedObject.of(ReplicaSet::new,
+        ReplicaSet::getSpec, ReplicaSet::setSpec, ReplicaSet::getStatus, ReplicaSet::setStatus),
         Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
-    add(DEPLOYMENTS, Deployment.class, SlimWorkloads::deployment, Map.of());
-    add(STATEFUL_SETS, StatefulSet.class, SlimWorkloads::statefulSet, Map.of());
-    add(DAEMON_SETS, DaemonSet.class, SlimWorkloads::daemonSet, Map.of());
-    add(JOBS, Job.class, SlimWorkloads::job, Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
-    add(CRON_JOBS, CronJob.class, SlimWorkloads::cronJob, Map.of());
+    add(DEPLOYMENTS, Deployment.class, SlimWorkloads::deployment, PackedObject.of(Deployment::new,
+        Deployment::getSpec, Deployment::setSpec, Deployment::getStatus, Deployment::setStatus), Map.of());
+    add(STATEFUL_SETS, StatefulSet.class, SlimWorkloads::statefulSet, PackedObject.of(StatefulSet::new,
+        StatefulSet::getSpec, StatefulSet::setSpec, StatefulSet::getStatus, StatefulSet::setStatus), Map.of());
+    add(DAEMON_SETS, DaemonSet.class, SlimWorkloads::daemonSet, PackedObject.of(DaemonSet::new,
+        DaemonSet::getSpec, DaemonSet::setSpec, DaemonSet::getStatus, DaemonSet::setStatus), Map.of());
+    add(JOBS, Job.class, SlimWorkloads::job, PackedObject.of(Job::new,
+        Job::getSpec, Job::setSpec, Job::getStatus, Job::setStatus),
+        Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
+    add(CRON_JOBS, CronJob.class, SlimWorkloads::cronJob, PackedObject.of(CronJob::new,
+        CronJob::getSpec, CronJob::setSpec, CronJob::getStatus, CronJob::setStatus), Map.of());
     addWarningEvents(client, options.warningFieldSelector());
-    add(SERVICES, Service.class, SlimClusterObjects::service, Map.of());
-    add(NODES, Node.class, SlimClusterObjects::node, Map.of());
-    add(NAMESPACES, Namespace.class, SlimClusterObjects::namespace, Map.of());
+    add(SERVICES, Service.class, SlimClusterObjects::service, PackedObject.of(Service::new,
+        Service::getSpec, Service::setSpec, Service::getStatus, Service::setStatus), Map.of());
+    add(NODES, Node.class, SlimClusterObjects::node, PackedObject.of(Node::new,
+        Node::getSpec, Node::setSpec, Node::getStatus, Node::setStatus), Map.of());
+    add(NAMESPACES, Namespace.class, SlimClusterObjects::namespace, PackedObject.of(Namespace::new,
+        Namespace::getSpec, Namespace::setSpec, Namespace::getStatus, Namespace::setStatus), Map.of());
     this.caches = new Caches(Collections.unmodifiableMap(informers));
     this.facts = new ClusterFacts(client, options, source -> tell(source, null, null));
   }
@@ -147,11 +157,6 @@ public final class Sources {
 
   public ClusterFacts facts() {
     return facts;
-  }
-
-  private <T extends HasMetadata> void add(String name, Class<T> type, UnaryOperator<T> reduce,
-      Map<String, Function<T, List<String>>> indexes) {
-    add(name, type, reduce, Packing.asIs(), indexes);
   }
 
   private <T extends HasMetadata> void add(String name, Class<T> type, UnaryOperator<T> reduce, Packing<T> packing,

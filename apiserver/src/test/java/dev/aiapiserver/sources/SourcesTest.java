@@ -110,6 +110,29 @@ class SourcesTest {
   }
 
   @Test
+  void givenOneOfEveryKind_thenWhatACacheGivesBackEqualsTheReducedObject() throws Exception {
+    Caches caches = started(SourceOptions.forMockServer()).caches();
+    var k8s = cluster.client();
+
+    // the caches hold most kinds packed; a read must give back exactly what the reduction kept
+    assertEquals(SlimPods.pod(k8s.pods().inNamespace("shop").withName("web-7d9-x").get()),
+        caches.pod("shop", "web-7d9-x").orElseThrow());
+    assertEquals(SlimWorkloads.replicaSet(k8s.apps().replicaSets().inNamespace("shop").withName("web-7d9").get()),
+        caches.replicaSet("shop", "web-7d9").orElseThrow());
+    assertEquals(SlimWorkloads.deployment(k8s.apps().deployments().inNamespace("shop").withName("web").get()),
+        caches.workload(WorkloadKind.DEPLOYMENT, "shop", "web").orElseThrow());
+    assertEquals(SlimWorkloads.job(k8s.batch().v1().jobs().inNamespace("shop").withName("backup-1").get()),
+        caches.job("shop", "backup-1").orElseThrow());
+    assertEquals(SlimWorkloads.cronJob(k8s.batch().v1().cronjobs().inNamespace("shop").withName("backup").get()),
+        caches.workload(WorkloadKind.CRON_JOB, "shop", "backup").orElseThrow());
+    assertEquals(SlimClusterObjects.service(k8s.services().inNamespace("shop").withName("web").get()),
+        caches.servicesIn("shop").get(0));
+    assertEquals(SlimClusterObjects.node(k8s.nodes().withName("node-1").get()), caches.node("node-1").orElseThrow());
+    assertEquals(List.of("web-7d9-x"), caches.pods().stream().map(p -> p.getMetadata().getName())
+        .filter(n -> n.startsWith("web")).toList());
+  }
+
+  @Test
   void givenWarningAndNormalEvents_thenOnlyWarningsAreCachedAndFoundByWhatTheyAreAbout() throws Exception {
     Caches caches = started(SourceOptions.forMockServer()).caches();
     List<String> told = new CopyOnWriteArrayList<>();
