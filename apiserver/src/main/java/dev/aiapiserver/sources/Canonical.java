@@ -1,12 +1,12 @@
 package dev.aiapiserver.sources;
 
+import dev.aiapiserver.sharing.WeakInterner;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
-import dev.aiapiserver.sharing.WeakInterner;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -25,8 +25,9 @@ import java.util.Map;
  * instance: thousands of healthy pods then hold one PodStatus, one container list and one label
  * map between them.
  *
- * <p>Not shared: the objects themselves and their ObjectMeta (a name and uid each). The table of
- * shared parts holds them weakly, so a part no cached object uses any more is collected. Readers
+ * <p>Not entered in the table: the objects themselves, their ObjectMeta (a name and uid each) and
+ * the parts that belong to one object alone ({@link #ownPart}); what is inside those is shared all
+ * the same. The table of shared parts holds them weakly, so a part no cached object uses any more is collected. Readers
  * see equal (non-null) values; writers would fail or change every holder, and nothing may write to
  * a cached object anyway. One instance serves all the caches of a {@link Sources}, so pods share
  * with the templates of their owners.

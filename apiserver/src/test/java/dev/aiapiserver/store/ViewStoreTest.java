@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.api.ObjectMeta;
-import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.api.WorkloadSummary.Health;
 import dev.aiapiserver.api.WorkloadSummary.Verdict;
+import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.http.ViewCodecs;
 import dev.aiapiserver.resources.AiResources;
 import java.time.Clock;
