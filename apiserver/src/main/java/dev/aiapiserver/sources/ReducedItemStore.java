@@ -12,8 +12,9 @@ import java.util.stream.Stream;
  * An informer's item store that keeps a reduced copy of each object, so the caches grow with what
  * the views read rather than with full objects, and that refuses objects the views never read
  * (non-Warning events). Reduced copies share their common parts ({@link Canonical}) and may be
- * held packed ({@link Packing}): every read then unpacks a fresh, equal copy. Index functions see the full object on put and the reduced one on removal,
- * so they must read only fields the reduction keeps.
+ * held packed ({@link Packing}): every read then unpacks a fresh, equal copy. Index functions see
+ * the full object on put and the reduced one on removal, so they must read only fields the
+ * reduction keeps.
  */
 final class ReducedItemStore<T extends HasMetadata> implements ItemStore<T> {
   private final ConcurrentHashMap<String, Object> items = new ConcurrentHashMap<>();

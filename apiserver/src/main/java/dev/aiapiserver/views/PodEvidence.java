@@ -1,7 +1,6 @@
 package dev.aiapiserver.views;
 
 import dev.aiapiserver.api.WorkloadSummary.Pods;
-import dev.aiapiserver.sharing.WeakInterner;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Node;
@@ -27,8 +26,6 @@ final class PodEvidence {
       .thenComparing(e -> String.valueOf(e.getReason()))
       .thenComparing(e -> String.valueOf(e.getMessage()));
   private static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
-  /** Most workloads count their pods the same way ({Running=3}): one instance serves them all. */
-  private static final WeakInterner SHARED = new WeakInterner();
 
   private final int total;
   private final Map<String, Integer> phases;
@@ -86,7 +83,7 @@ final class PodEvidence {
       }
     }
     new TreeMap<>(phaseCounts).forEach(ordered::put);
-    return new PodEvidence(pods.size(), SHARED.intern(Collections.unmodifiableMap(ordered)), restarts, List.copyOf(findings),
+    return new PodEvidence(pods.size(), Collections.unmodifiableMap(ordered), restarts, List.copyOf(findings),
         live > 0 && crashLooping >= live);
   }
 

@@ -2,7 +2,6 @@ package dev.aiapiserver.views;
 
 import dev.aiapiserver.api.WorkloadSummary.Container;
 import dev.aiapiserver.api.WorkloadSummary.Containers;
-import dev.aiapiserver.sharing.WeakInterner;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -16,11 +15,6 @@ import java.util.TreeMap;
  */
 final class TemplateContainers {
   static final int MAX_LISTED = 8;
-  /**
-   * The replicas of a template, and the workloads built from one, list equal containers: one
-   * instance (with its request and limit maps) then serves every summary that holds them.
-   */
-  private static final WeakInterner SHARED = new WeakInterner();
 
   private TemplateContainers() {}
 
@@ -34,7 +28,7 @@ final class TemplateContainers {
         .map(c -> new Container(c.getName(), c.getImage(), quantities(c.getResources(), true),
             quantities(c.getResources(), false)))
         .toList();
-    return SHARED.intern(new Containers(listed, all.size() - listed.size()));
+    return new Containers(listed, all.size() - listed.size());
   }
 
   private static Map<String, String> quantities(ResourceRequirements resources, boolean requests) {
