@@ -66,8 +66,7 @@ final class FieldSelector {
       } else {
         throw new BadRequest("invalid selector: '" + text + "'; can't understand '" + p + "'");
       }
-      if (!t.field().equals("metadata.name") && !t.field().equals("metadata.namespace")
-          && !type.fields().containsKey(t.field())) {
+      if (!type.selectableFields().contains(t.field())) {
         throw new BadRequest("field label not supported: " + t.field());
       }
       terms.add(t);

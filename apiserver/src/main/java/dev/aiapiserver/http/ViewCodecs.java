@@ -4,7 +4,6 @@ import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.resources.AiResources;
 import dev.aiapiserver.resources.ResourceType;
 import dev.aiapiserver.store.ViewCodec;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,7 @@ public final class ViewCodecs {
   private ViewCodecs() {}
 
   public static ViewCodec of(ResourceType type) {
-    List<String> paths = new ArrayList<>(List.of("metadata.name", "metadata.namespace"));
-    paths.addAll(type.fields().keySet());
+    List<String> paths = type.selectableFields();
     return new ViewCodec() {
       @Override
       public byte[] encode(ApiObject view) {

@@ -13,13 +13,11 @@ final class ListParameters {
       "When 'true', the JSON answer is indented for people to read.");
 
   /**
-   * @param selectableFields field paths a fieldSelector may use besides metadata.name and
-   *     metadata.namespace
+   * @param selectableFields every field path a fieldSelector may use (ResourceType.selectableFields)
    * @param watch true when the resource can be watched
    */
   static List<Parameter> of(List<String> selectableFields, boolean watch) {
-    TreeSet<String> fields = new TreeSet<>(List.of("metadata.name", "metadata.namespace"));
-    fields.addAll(selectableFields);
+    TreeSet<String> fields = new TreeSet<>(selectableFields);
     List<Parameter> parameters = new ArrayList<>();
     if (watch) {
       parameters.add(Parameter.query("allowWatchBookmarks", "boolean",

@@ -78,7 +78,7 @@ final class ResourcePaths {
   private static Operation list(ResourceType type, String id, KindDefinitions.Names names, boolean watch) {
     String description = (watch ? "list or watch" : "list") + " objects of kind " + type.kind();
     return new Operation(id, description, "list", type.kind(),
-        ListParameters.of(List.copyOf(type.fields().keySet()), watch), names.list(), ANY,
+        ListParameters.of(type.selectableFields(), watch), names.list(), ANY,
         watch ? STREAMS : DOCUMENTS, TAG);
   }
 

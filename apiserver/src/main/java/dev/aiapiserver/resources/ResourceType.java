@@ -1,8 +1,10 @@
 package dev.aiapiserver.resources;
 
 import dev.aiapiserver.api.ApiObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,13 @@ public record ResourceType(
 
   public String listKind() {
     return kind + "List";
+  }
+
+  /** Every field a field selector accepts: metadata.name and metadata.namespace, then this type's own. */
+  public List<String> selectableFields() {
+    List<String> all = new ArrayList<>(List.of("metadata.name", "metadata.namespace"));
+    all.addAll(new TreeSet<>(fields.keySet()));
+    return List.copyOf(all);
   }
 
   /**

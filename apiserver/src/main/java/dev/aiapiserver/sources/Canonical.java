@@ -1,6 +1,5 @@
 package dev.aiapiserver.sources;
 
-import dev.aiapiserver.sharing.WeakInterner;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -59,11 +58,6 @@ final class Canonical {
       walkFields(item);
     }
     return item;
-  }
-
-  /** How many distinct parts are shared now (for tests and measurements). */
-  int sharedParts() {
-    return shared.size();
   }
 
   /** The value to hold instead of this one: a shared equal part, or the value made compact. */

@@ -20,17 +20,14 @@ final class PackedObject extends PackedMeta {
     this.status = status;
   }
 
-  /**
-   * The packing of one kind, given how to make an empty object and reach its spec and status.
-   * Kinds without a status pass null for both status functions.
-   */
+  /** The packing of one kind, given how to make an empty object and reach its spec and status. */
   static <T extends HasMetadata, S, U> Packing<T> of(Supplier<T> empty, Function<T, S> spec,
       BiConsumer<T, S> setSpec, Function<T, U> status, BiConsumer<T, U> setStatus) {
     return new Packing<>() {
       @Override
       public Object pack(String key, T reduced, Canonical canonical) {
         T compacted = canonical.compact(reduced);
-        return new PackedObject(compacted, spec.apply(compacted), status == null ? null : status.apply(compacted));
+        return new PackedObject(compacted, spec.apply(compacted), status.apply(compacted));
       }
 
       @Override
@@ -40,9 +37,7 @@ final class PackedObject extends PackedMeta {
         T item = empty.get();
         item.setMetadata(packed.metadata(key));
         setSpec.accept(item, (S) packed.spec);
-        if (setStatus != null) {
-          setStatus.accept(item, (U) packed.status);
-        }
+        setStatus.accept(item, (U) packed.status);
         return item;
       }
     };

@@ -1,4 +1,4 @@
-package dev.aiapiserver.sharing;
+package dev.aiapiserver.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,4 +1,4 @@
-package dev.aiapiserver.sharing;
+package dev.aiapiserver.sources;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -11,7 +11,7 @@ import java.lang.ref.WeakReference;
  * collected are dropped on the next call. Only for immutable values (or values nobody modifies):
  * every holder of an equal value gets the same instance.
  */
-public final class WeakInterner {
+final class WeakInterner {
   private static final class Entry extends WeakReference<Object> {
     final int hash;
     Entry next;
@@ -29,7 +29,7 @@ public final class WeakInterner {
 
   /** The held instance equal to {@code value}, or {@code value} itself, now held. */
   @SuppressWarnings("unchecked")
-  public synchronized <T> T intern(T value) {
+  synchronized <T> T intern(T value) {
     dropCollected();
     int hash = spread(value.hashCode());
     int i = hash & (table.length - 1);
@@ -49,7 +49,7 @@ public final class WeakInterner {
   }
 
   /** How many instances are held (some may have been collected since the last call). */
-  public synchronized int size() {
+  synchronized int size() {
     dropCollected();
     return size;
   }
