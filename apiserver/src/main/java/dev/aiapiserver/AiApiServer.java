@@ -134,10 +134,10 @@ public final class AiApiServer implements AutoCloseable {
         AuthenticationChain.handlers(vertx, wiring.reviewClient(), authConfig,
             options.authentication().tokenWebhookCacheTtl()),
         authorizer);
-    McpServers mcp = new McpServers(authorizer, summaries, contexts, versions, clock,
-        options.serving().maxRequestBodyBytes(), version().gitVersion());
     WorkloadEvidences evidences = new WorkloadEvidences(vertx, summaries, engine::inputs, authorizer, wiring.client(),
         EVIDENCE_READ_DEADLINE);
+    McpServers mcp = new McpServers(authorizer, summaries, contexts, evidences, versions, clock,
+        options.serving().maxRequestBodyBytes(), version().gitVersion());
     EvidenceRoutes evidenceRoutes = new EvidenceRoutes(evidences);
     List<ServedResource> served = List.of(new ServedResource(AiResources.WORKLOAD_SUMMARIES, summaries),
         new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts), mcp.served());

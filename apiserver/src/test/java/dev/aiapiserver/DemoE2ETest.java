@@ -198,7 +198,7 @@ class DemoE2ETest {
   void anMcpAgentCallsEveryToolThroughTheFrontDoorAndRbacBoundsTheAgentUser() throws Exception {
     try (McpSyncClient admin = mcpAgent(demo.users().adminToken())) {
       admin.initialize();
-      assertEquals(List.of("cluster_context", "get_workload_summary", "list_workload_summaries", "triage"),
+      assertEquals(List.of("cluster_context", "explain", "get_workload_summary", "list_workload_summaries", "triage"),
           admin.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
       McpSchema.CallToolResult triage = admin.callTool(new McpSchema.CallToolRequest("triage", Map.of()));
       assertFalse(triage.isError(), text(triage));
