@@ -9,7 +9,7 @@ import dev.aiapiserver.auth.UserInfo;
 import dev.aiapiserver.e2e.Kubectl;
 import dev.aiapiserver.http.Json;
 import dev.aiapiserver.mcp.McpTestServer;
-import dev.aiapiserver.testing.KubeletLogs;
+import dev.aiapiserver.mockcluster.KubeletLogs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

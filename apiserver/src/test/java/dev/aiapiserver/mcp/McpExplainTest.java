@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.auth.UserInfo;
 import dev.aiapiserver.http.Json;
-import dev.aiapiserver.testing.KubeletLogs;
+import dev.aiapiserver.mockcluster.KubeletLogs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;

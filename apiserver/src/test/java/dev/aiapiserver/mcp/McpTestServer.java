@@ -62,7 +62,7 @@ public final class McpTestServer implements AutoCloseable {
   /**
    * The cluster to start with: RBAC and object files (classpath resources, created in order), a
    * summary path that answers once the views are built, and what stands in front of the mock's
-   * dispatcher (e.g. {@link dev.aiapiserver.testing.KubeletLogs}).
+   * dispatcher (e.g. {@link dev.aiapiserver.mockcluster.KubeletLogs}).
    */
   public record Cluster(List<String> files, String readyPath, UnaryOperator<Dispatcher> front) {
     static final Cluster MCP = new Cluster(List.of("/rbac/cluster.yaml", "/mcp/rbac.yaml", "/mcp/cluster.yaml"),

@@ -1,4 +1,4 @@
-package dev.aiapiserver.testing;
+package dev.aiapiserver.mockcluster;
 
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * the way kube-apiserver relays the kubelet's answer: {@code container}, {@code previous},
  * {@code tailLines} (the last lines) and {@code limitBytes} (the first bytes of those) honoured, and
  * a missing instance refused with the kubelet's 400 message. Every other request goes to the
- * dispatcher it wraps. Requests are recorded so that tests can see what the server asked for.
+ * dispatcher it wraps. Requests are recorded so that tests can see what the server asked for. The
+ * demo serves its pods' logs with it; the server's tests plant logs (10,000 lines, 2 MB lines) in it.
  */
 public final class KubeletLogs extends Dispatcher {
+  private static final int MAX_RECORDED = 1000;
   private static final Pattern LOG = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/log");
 
   private final Dispatcher cluster;
@@ -43,7 +45,7 @@ public final class KubeletLogs extends Dispatcher {
     ignoreLimits = ignore;
   }
 
-  /** The paths with query of every log request so far. */
+  /** The paths with query of the latest log requests (at most 1000). */
   public List<String> requests() {
     return List.copyOf(requests);
   }
@@ -57,6 +59,9 @@ public final class KubeletLogs extends Dispatcher {
       return cluster.dispatch(request);
     }
     requests.add(full);
+    if (requests.size() > MAX_RECORDED) {
+      requests.remove(0); // a long-running demo keeps only the latest
+    }
     Map<String, String> q = query(pathAndQuery.length > 1 ? pathAndQuery[1] : "");
     String container = q.getOrDefault("container", "");
     boolean previous = "true".equals(q.get("previous"));
@@ -119,7 +124,7 @@ public final class KubeletLogs extends Dispatcher {
     return namespace + "/" + pod + "/" + container + (previous ? "/previous" : "");
   }
 
-  /** For tests that need the lines: a log of n numbered lines. */
+  /** A log of n numbered lines, e.g. for a test of a long log. */
   public static String numbered(int n, String prefix) {
     StringBuilder out = new StringBuilder();
     for (int i = 1; i <= n; i++) {
