@@ -32,6 +32,14 @@ final class ToolCatalog {
       "namespace": {"type": "string", "maxLength": 63, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
         "description": "%s"}""";
 
+  /** The arguments of a tool about one workload (get_workload_summary, explain). */
+  private static final String ONE_WORKLOAD = """
+      {"type": "object", "additionalProperties": false, "required": ["namespace", "name"], "properties": {
+        %s,
+        "name": {"type": "string", "maxLength": 280, "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
+          "description": "The summary name: <lower-case kind>.<workload name>, e.g. deployment.web."}}}
+      """.formatted(NAMESPACE.formatted("The workload's namespace."));
+
   private ToolCatalog() {}
 
   static List<Tool> all(McpJsonMapper json) {
@@ -130,12 +138,7 @@ final class ToolCatalog {
             + " the Services that select it. The name is <lower-case kind>.<workload name>, e.g. deployment.web,"
             + " statefulset.db, cronjob.backup, pod.debug-shell. For the logs and rollout history behind the verdict,"
             + " call explain." + FENCE)
-        .inputSchema(json, """
-            {"type": "object", "additionalProperties": false, "required": ["namespace", "name"], "properties": {
-              %s,
-              "name": {"type": "string", "maxLength": 280, "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
-                "description": "The summary name: <lower-case kind>.<workload name>, e.g. deployment.web."}}}
-            """.formatted(NAMESPACE.formatted("The workload's namespace.")))
+        .inputSchema(json, ONE_WORKLOAD)
         .outputSchema(json, """
             {"type": "object", "required": ["kind", "metadata", "health"], "description":
               "A WorkloadSummary (ai.k8s.io/v1alpha1); kubectl explain workloadsummaries documents every field."}
@@ -154,12 +157,7 @@ final class ToolCatalog {
             + " otherwise evidence.logs.withheld names the missing permission and the rest is served. The evidence"
             + " needs get on workloadsummaries/evidence. The name is <lower-case kind>.<workload name>, e.g."
             + " deployment.web." + FENCE)
-        .inputSchema(json, """
-            {"type": "object", "additionalProperties": false, "required": ["namespace", "name"], "properties": {
-              %s,
-              "name": {"type": "string", "maxLength": 280, "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
-                "description": "The summary name: <lower-case kind>.<workload name>, e.g. deployment.web."}}}
-            """.formatted(NAMESPACE.formatted("The workload's namespace.")))
+        .inputSchema(json, ONE_WORKLOAD)
         .outputSchema(json, """
             {"type": "object", "required": ["summary"], "properties": {
               "summary": {"type": "object", "description": "The WorkloadSummary (ai.k8s.io/v1alpha1)."},
