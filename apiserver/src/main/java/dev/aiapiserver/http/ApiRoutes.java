@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 /** The whole HTTP surface as one Vert.x router: filters first, then every route, then 404. */
 public final class ApiRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+  private static final LogBudget INTERNAL_ERRORS = new LogBudget(5);
 
   /** Everything the routes serve from. */
   public record Sources(List<ServedResource> served, List<DiscoveryDocuments.SubresourceType> subresources,
@@ -77,8 +78,12 @@ public final class ApiRoutes {
       StatusReplies.fail(ctx, 400, "BadRequest", b.getMessage());
       return;
     }
-    // Log the cause for operators; the client gets a Status without a stack trace.
-    LOG.error("event=internal_error path={} method={}", ctx.request().path(), ctx.request().method(), t);
+    // Log the cause for operators (bounded: whatever a client can trigger, it can trigger often);
+    // the client gets a Status without a stack trace.
+    if (INTERNAL_ERRORS.tryAcquire()) {
+      LOG.error("event=internal_error path={} method={}", ClientErrorLog.clean(ctx.request().path()),
+          ClientErrorLog.clean(ctx.request().method().name()), t);
+    }
     StatusReplies.fail(ctx, 500, "InternalError", "an internal error occurred while serving the request");
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.core.net.TrustOptions;
@@ -25,6 +26,9 @@ import java.util.function.Supplier;
 public final class ApiServer {
   /** Where and how to listen. trust may be null when no client certificates are to be requested. */
   public record Listen(String host, int port, int instances, Buffer certPem, Buffer keyPem, TrustOptions trust) {}
+
+  /** Go's http.DefaultMaxHeaderBytes (1 MiB) plus the 4 KiB it allows on top. */
+  static final int MAX_HEADER_BYTES = (1 << 20) + 4096;
 
   private final Vertx vertx;
   private final Supplier<Router> routers;
@@ -48,19 +52,31 @@ public final class ApiServer {
         .setPort(port)
         .setSsl(true)
         .setUseAlpn(true)
+        .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1, HttpVersion.HTTP_1_0))
         .setKeyCertOptions(keyCert(listen.certPem(), listen.keyPem()))
         .setCompressionSupported(true)
         .setCompressionContentSizeThreshold(8 * 1024)
         .setDecompressionSupported(true)
-        .setMaxHeaderSize(64 * 1024)
-        .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(1000));
+        // Go's net/http (kube-apiserver) accepts 1 MiB of request line and headers (long label
+        // selectors are real); Netty counts the line apart, so each gets the whole allowance.
+        .setMaxInitialLineLength(MAX_HEADER_BYTES)
+        .setMaxHeaderSize(MAX_HEADER_BYTES)
+        .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(1000)
+            .setMaxHeaderListSize(MAX_HEADER_BYTES));
     if (listen.trust() != null) {
       options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(listen.trust());
     }
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
-        return vertx.createHttpServer(options).requestHandler(routers.get()).listen().onSuccess(servers::add);
+        return vertx.createHttpServer(options)
+            .requestHandler(MalformedRequests.guarding(routers.get()))
+            .invalidRequestHandler(MalformedRequests::undecodable)
+            // With a WebSocket handler set, Vert.x hands requests of an unknown HTTP version to the
+            // request handler (a 400 Status there) instead of an empty 501; no WebSocket is served.
+            .webSocketHandshakeHandler(handshake -> handshake.reject(400))
+            .exceptionHandler(ConnectionErrors::log)
+            .listen().onSuccess(servers::add);
       }
     }, new DeploymentOptions().setInstances(Math.max(1, listen.instances()))).onSuccess(id -> deployment = id)
         .mapEmpty();
