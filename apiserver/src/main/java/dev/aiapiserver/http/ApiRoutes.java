@@ -27,6 +27,11 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static Router build(Vertx vertx, Sources s, RequestFilters filters) {
+    return build(vertx, s, filters, new InFlightLimit(RequestLimits.DEFAULTS));
+  }
+
+  /** @param inFlight shared by every router of the server: the limits are server-wide */
+  public static Router build(Vertx vertx, Sources s, RequestFilters filters, InFlightLimit inFlight) {
     Router router = Router.router(vertx);
     router.route().handler(s.metrics());
     router.route().handler(filters.audit());
@@ -34,6 +39,8 @@ public final class ApiRoutes {
       router.route().handler(authn);
     }
     router.route().handler(new RequestInfo());
+    router.route().handler(inFlight);
+    router.route().handler(new RequestDeadline(inFlight.limits()));
     router.route().handler(filters.authorizer());
 
     HealthChecks health = s.health();

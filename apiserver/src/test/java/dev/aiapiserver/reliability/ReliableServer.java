@@ -49,6 +49,7 @@ import javax.net.ssl.SSLContext;
 final class ReliableServer implements AutoCloseable {
   static final String ADMIN = "admin-token";
 
+  final ReviewingDispatcher reviews;
   final KubernetesMockServer mock;
   final KubernetesClient cluster;
   final LoopbackProxy proxy;
@@ -60,7 +61,7 @@ final class ReliableServer implements AutoCloseable {
 
   /** @param options changes to the options parsed from the flags (e.g. shorter connection timeouts) */
   ReliableServer(List<String> flags, UnaryOperator<ServerOptions> options) throws Exception {
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of(
+    reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of(
         ADMIN, new UserInfo("admin", "", List.of("system:masters"), Map.of()),
         "dana-token", new UserInfo("dana", "", List.of(), Map.of())));
     mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
