@@ -131,7 +131,10 @@ public final class AiApiServer implements AutoCloseable {
 
     List<HealthChecks.Check> readiness = new ArrayList<>();
     readiness.add(new HealthChecks.Check("ping", Optional::empty));
-    readiness.addAll(HealthChecks.each("informer-sync", sources::synced, "not synced yet"));
+    // one check per informer: not synced yet, or stale since when (watch lost, API server silent)
+    for (String source : sources.synced().keySet()) {
+      readiness.add(new HealthChecks.Check("informer-sync:" + source, () -> sources.health().problem(source)));
+    }
     readiness.add(new HealthChecks.Check("views-built",
         () -> engine.ready() ? Optional.empty() : Optional.of("first views not built yet")));
     readiness.add(new HealthChecks.Check("authentication-config", authConfig::problem));

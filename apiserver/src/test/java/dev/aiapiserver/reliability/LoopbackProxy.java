@@ -11,8 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on loopback between the server and its upstream API server, to stage outages:
- * forwarding, refusing (every connection closed at once, the open ones cut), or swallowing (new
- * connections accepted and read, nothing ever answered; open ones stop passing bytes either way).
+ * forwarding, refusing (every connection closed at once, the open ones cut), or swallowing, as a
+ * network partition does (new connections accepted and read, nothing ever answered; open ones
+ * pass no bytes, and resume with what was held back when forwarding starts again, as TCP does).
  */
 final class LoopbackProxy implements AutoCloseable {
   enum Mode { FORWARD, REFUSE, SWALLOW }
@@ -50,14 +51,14 @@ final class LoopbackProxy implements AutoCloseable {
           case REFUSE -> client.close();
           case SWALLOW -> {
             open.add(client);
-            pump(client.getInputStream(), OutputStream.nullOutputStream(), client, null);
+            pump(client.getInputStream(), OutputStream.nullOutputStream(), client, null, true);
           }
           case FORWARD -> {
             Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
             open.add(client);
             open.add(upstream);
-            pump(client.getInputStream(), upstream.getOutputStream(), client, upstream);
-            pump(upstream.getInputStream(), client.getOutputStream(), upstream, client);
+            pump(client.getInputStream(), upstream.getOutputStream(), client, upstream, false);
+            pump(upstream.getInputStream(), client.getOutputStream(), upstream, client, false);
           }
         }
       } catch (IOException e) {
@@ -66,22 +67,30 @@ final class LoopbackProxy implements AutoCloseable {
     }
   }
 
-  /** Copies bytes while forwarding; while swallowing, reads and drops them. */
-  private void pump(InputStream in, OutputStream out, Socket from, Socket to) {
+  /** Copies bytes; a forwarding pump holds still while swallowing, a swallowing one drops what it reads. */
+  private void pump(InputStream in, OutputStream out, Socket from, Socket to, boolean drop) {
     Thread t = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
       try {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          if (mode == Mode.FORWARD) {
-            out.write(buffer, 0, n);
-            out.flush();
+        while (true) {
+          while (!drop && mode == Mode.SWALLOW) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // a partition: nothing passes
           }
+          int n = in.read(buffer);
+          if (n < 0) {
+            break;
+          }
+          while (!drop && mode == Mode.SWALLOW) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+          }
+          out.write(buffer, 0, n);
+          out.flush();
         }
       } catch (IOException e) {
         // either side closed
       } finally {
         closeQuietly(from);
-        if (to != null && mode != Mode.SWALLOW) {
+        if (to != null) {
           closeQuietly(to);
         }
       }

@@ -78,7 +78,8 @@ final class ReliableServer implements AutoCloseable {
     proxy = new LoopbackProxy(URI.create(cluster.getConfiguration().getMasterUrl()).getPort());
     Config config = new ConfigBuilder(cluster.getConfiguration())
         .withMasterUrl("http://127.0.0.1:" + proxy.port() + "/")
-        .withRequestTimeout(5_000).withConnectionTimeout(2_000).build();
+        .withRequestTimeout(5_000).withConnectionTimeout(2_000)
+        .withWatchReconnectInterval(dev.aiapiserver.sources.SourceOptions.WATCH_RECONNECT_INTERVAL_MS).build();
     throughProxy = new KubernetesClientBuilder().withConfig(config).build();
 
     List<String> args = new java.util.ArrayList<>(List.of("serve", "--secure-port=0", "--bind-address=127.0.0.1",
