@@ -89,9 +89,12 @@ record ListOptions(
     }
   }
 
-  /** A resourceVersion as a number; anything else is a 400. */
+  /** A resourceVersion as a number (Go's strconv.ParseUint: ASCII digits only); anything else is a 400. */
   static long parseVersion(String rv, String param) {
     try {
+      if (rv.isEmpty() || !rv.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new NumberFormatException();
+      }
       long v = Long.parseLong(rv);
       if (v < 0) {
         throw new NumberFormatException();
