@@ -10,10 +10,10 @@ import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.config.ServerOptions;
-import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.sources.SourceOptions;
 import dev.aiapiserver.testing.Await;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.testing.MockServers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -49,7 +49,7 @@ import javax.net.ssl.SSLContext;
 final class ReliableServer implements AutoCloseable {
   static final String ADMIN = "admin-token";
 
-  final ReviewingDispatcher reviews;
+  final FaultyReviews reviews;
   final KubernetesMockServer mock;
   final KubernetesClient cluster;
   final LoopbackProxy proxy;
@@ -61,7 +61,7 @@ final class ReliableServer implements AutoCloseable {
 
   /** @param options changes to the options parsed from the flags (e.g. shorter connection timeouts) */
   ReliableServer(List<String> flags, UnaryOperator<ServerOptions> options) throws Exception {
-    reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of(
+    reviews = new FaultyReviews(new KubernetesCrudDispatcher(), Map.of(
         ADMIN, new UserInfo("admin", "", List.of("system:masters"), Map.of()),
         "dana-token", new UserInfo("dana", "", List.of(), Map.of())));
     mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
