@@ -139,6 +139,8 @@ class DemoE2ETest {
     assertTrue(views.contains("OOMKilled"), "the MCP tools were read");
     assertFalse(views.contains("last-applied-configuration"));
     assertFalse(views.contains("managedFields"));
+    // A token the kubelet quoted in an event is cut out, the rest of its message stays.
+    assertTrue(views.contains("HTTP lifecycle hook (/drain?token=[redacted])"), "the hook event was read");
     String everything = views + kubectl.ok("get", "--raw", "/openapi/v3/apis/ai.k8s.io/v1alpha1");
     for (String canary : DemoScenario.secretCanaries()) {
       assertFalse(everything.contains(canary), canary);
