@@ -132,7 +132,7 @@ final class ToolCatalog {
   static Tool get(McpJsonMapper json) {
     return Tool.builder().name(GET).title("Get one workload summary")
         .description("One workload's WorkloadSummary: is it healthy and, if not, why. health.verdict, health.reasons"
-            + " (codes, most severe first) and health.message (one sentence naming the worst pod and the evidence)"
+            + " (codes, cause first) and health.message (one sentence naming the worst pod and the evidence)"
             + " come first; then replicas, the worst pods (phase, reason, restarts, last termination), containers"
             + " (image, requests, limits), rollout state, Job, CronJob or DaemonSet facts, recent Warning events and"
             + " the Services that select it. The name is <lower-case kind>.<workload name>, e.g. deployment.web,"

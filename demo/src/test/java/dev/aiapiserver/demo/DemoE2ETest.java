@@ -62,8 +62,9 @@ class DemoE2ETest {
   void adminSeesEveryWorkloadOfTheScenarioWithItsVerdict() throws Exception {
     for (Kubectl k : List.of(kubectl, kubectl127)) {
       String table = k.ok("get", "wls", "-A");
-      assertTrue(row(table, "deployment.checkout").matches(".*Failing\\s+CrashLoopBackOff.*"), table);
-      assertTrue(row(table, "deployment.recommendations").contains("ImagePullBackOff"), table);
+      // cause first: the OOM kill, not the crash loop it causes; the pull error, not the back-off
+      assertTrue(row(table, "deployment.checkout").matches(".*Failing\\s+OOMKilled.*"), table);
+      assertTrue(row(table, "deployment.recommendations").contains("ErrImagePull"), table);
       assertTrue(row(table, "deployment.fraud-scorer").contains("Unschedulable"), table);
       assertTrue(row(table, "deployment.cart").contains("Progressing"), table);
       assertTrue(row(table, "job.nightly-report").contains("BackoffLimitExceeded"), table);
