@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded cluster: the fabric8 mock API server in CRUD mode, in-process, plain HTTP on
  * loopback. It answers /version and discovery as a v1.32 kube-apiserver, TokenReview from the
- * demo's token table and SubjectAccessReview from the RBAC objects stored in it. It has no
- * authentication of its own: only the front door and this server talk to it.
+ * demo's token table and SubjectAccessReview from the RBAC objects stored in it. Every request
+ * must carry a random bearer token that only the front door and this server hold ({@link
+ * TokenGuard}): the mock itself would let anyone read and write everything.
  */
 public final class DemoCluster implements AutoCloseable {
   public static final String KUBERNETES_VERSION = "v1.32.3";
@@ -36,12 +37,15 @@ public final class DemoCluster implements AutoCloseable {
       java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
   private final KubernetesMockServer server;
+  private final String token;
   private final KubernetesClient client;
   private final ScheduledExecutorService drain;
 
-  private DemoCluster(KubernetesMockServer server) {
+  private DemoCluster(KubernetesMockServer server, String token) {
     this.server = server;
-    this.client = server.createClient();
+    this.token = token;
+    this.client = server.createClient(builder -> builder.editOrNewConfig().withOauthToken(token)
+        .endConfig());
     this.drain = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "demo-cluster-drain");
       thread.setDaemon(true);
@@ -55,12 +59,16 @@ public final class DemoCluster implements AutoCloseable {
   public static DemoCluster start(DemoUsers users) {
     MOCK_LOG.setLevel(Level.WARNING);
     VersionInfo version = version();
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
+    ReviewingDispatcher reviews =
+        new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
+    String token = DemoUsers.newToken();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-        new HashMap<>(), new DiscoveryDispatcher(reviews, version), false, version);
+        new HashMap<>(), new TokenGuard(new DiscoveryDispatcher(reviews, version), token), false,
+        version);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    DemoCluster cluster = new DemoCluster(server);
-    LOG.info("event=demo_cluster_started url={} version={}", cluster.url(), KUBERNETES_VERSION);
+    DemoCluster cluster = new DemoCluster(server, token);
+    LOG.info("event=demo_cluster_started url={} version={}", cluster.endpoint().url(),
+        KUBERNETES_VERSION);
     return cluster;
   }
 
@@ -69,9 +77,9 @@ public final class DemoCluster implements AutoCloseable {
     return client;
   }
 
-  /** The mock's own address (plain HTTP, loopback, no authentication). */
-  public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getPort());
+  /** The mock's own address (plain HTTP, loopback) and the token it demands. */
+  public ClusterEndpoint endpoint() {
+    return new ClusterEndpoint(URI.create("http://127.0.0.1:" + server.getPort()), token);
   }
 
   /**

@@ -78,7 +78,7 @@ final class DemoCommand {
       URI views = URI.create("https://127.0.0.1:" + server.port());
       FrontDoor door = running.add(FrontDoor.start(vertx, new FrontDoor.Settings(
           options.serving().bindAddress(), demo.frontDoorPort(), pki.frontDoorServing(), users,
-          cluster.url(), views, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
+          cluster.endpoint(), views, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
       // Stopped first: no change is in flight when the watches close.
       running.add(DemoMotion.start(cluster.client(), clock, DemoMotion.DEFAULT_PERIOD));
       String endpoint = "https://127.0.0.1:" + door.port();
