@@ -37,6 +37,11 @@ final class ClusterUpstream {
           StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
       return;
     }
+    if (in.getParam("dryRun") != null) {
+      StatusAnswers.send(in.response(),
+          StatusAnswers.badRequest("dry run is not supported by the demo cluster"));
+      return;
+    }
     if (ClusterWrites.handles(in, request)) {
       writes.serve(in, request);
       return;
