@@ -44,8 +44,14 @@ final class NativeWatches {
   Future<Void> watch(HttpServerRequest in, RequestAttributes request) {
     String collection = (request.apiGroup().isEmpty() ? "/api/" : "/apis/" + request.apiGroup() + "/")
         + request.apiVersion() + "/" + request.resource();
-    WatchFilter filter = WatchFilter.of(request, in.getParam("resourceVersion"),
-        in.getParam("fieldSelector"), in.getParam("labelSelector"));
+    WatchFilter filter;
+    try {
+      filter = WatchFilter.of(request, in.getParam("resourceVersion"),
+          in.getParam("fieldSelector"), in.getParam("labelSelector"));
+    } catch (IllegalArgumentException e) {
+      StatusAnswers.send(in.response(), StatusAnswers.badRequest(e.getMessage()));
+      return Future.succeededFuture();
+    }
     String table = NativeTables.prints(request.resource())
         ? NativeTables.tableVersion(in.getHeader("Accept")) : null;
     Subscriber subscriber = new Subscriber(in.response(), filter, request.resource(), table,
