@@ -2,6 +2,7 @@ package dev.aiapiserver.demo;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.aiapiserver.mockcluster.KubeletLogs;
 import dev.aiapiserver.mockcluster.ReviewingDispatcher;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -39,11 +40,13 @@ public final class DemoCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final String token;
   private final KubernetesClient client;
+  private final KubeletLogs logs;
   private final ScheduledExecutorService drain;
 
-  private DemoCluster(KubernetesMockServer server, String token) {
+  private DemoCluster(KubernetesMockServer server, String token, KubeletLogs logs) {
     this.server = server;
     this.token = token;
+    this.logs = logs;
     this.client = server.createClient(builder -> builder.editOrNewConfig().withOauthToken(token)
         .endConfig());
     this.drain = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,12 +64,13 @@ public final class DemoCluster implements AutoCloseable {
     VersionInfo version = version();
     ReviewingDispatcher reviews =
         new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
+    KubeletLogs logs = new KubeletLogs(reviews);
     String token = DemoUsers.newToken();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-        new HashMap<>(), new TokenGuard(new DiscoveryDispatcher(reviews, version), token), false,
+        new HashMap<>(), new TokenGuard(new DiscoveryDispatcher(logs, version), token), false,
         version);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    DemoCluster cluster = new DemoCluster(server, token);
+    DemoCluster cluster = new DemoCluster(server, token, logs);
     LOG.info("event=demo_cluster_started url={} version={}", cluster.endpoint().url(),
         KUBERNETES_VERSION);
     return cluster;
@@ -75,6 +79,11 @@ public final class DemoCluster implements AutoCloseable {
   /** A client with full access, for seeding, for the motion and for this server's informers. */
   public KubernetesClient client() {
     return client;
+  }
+
+  /** The pods' logs, as the kubelet would serve them through pods/{name}/log. */
+  public KubeletLogs logs() {
+    return logs;
   }
 
   /** The mock's own address (plain HTTP, loopback) and the token it demands. */
