@@ -28,8 +28,6 @@ final class QuickstartTables {
   static final Map<String, Set<String>> MOVING = Map.of(
       // a web pod fails or passes its readiness probe every 15 s
       "deployment.web", Set.of("READY", "VERDICT", "REASON"),
-      // OOMKilled while a container has just died, CrashLoopBackOff while it waits
-      "deployment.checkout", Set.of("REASON"),
       "checkout-", Set.of("STATUS"),
       "web-", Set.of("READY", "STATUS"));
   static final Set<String> ALWAYS_MOVING = Set.of("AGE", "RESTARTS");
