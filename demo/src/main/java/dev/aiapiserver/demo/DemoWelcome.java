@@ -19,7 +19,7 @@ final class DemoWelcome {
           ai.k8s.io server, directly:            %2$s
           kubeconfig:                            %3$s
 
-        As admin (the current context; may read everything):
+        As admin (the current context; may do anything):
           export KUBECONFIG=%3$s
           kubectl get wls -A                       # one line per workload: verdict, reason, restarts
           kubectl get wls -A -o wide               # ... with images and the one-sentence message
@@ -31,6 +31,8 @@ final class DemoWelcome {
           kubectl explain wls.health
           kubectl get wls -A -w                    # pods change state every few seconds
           kubectl get rolebindings -A              # the demo's RBAC policy
+          kubectl apply -f your-deployment.yaml    # the cluster is writable: plant a failure
+                                                   # (docs/quickstart.md, "Plant a failure")
 
         As agent (may read only the namespace shop):
           kubectl --context demo-agent get wls -n shop

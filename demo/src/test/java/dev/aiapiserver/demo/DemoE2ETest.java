@@ -159,6 +159,20 @@ class DemoE2ETest {
         demo.users().agentToken()).statusCode());
   }
 
+  @Test
+  void theQuickstartsSampleTablesAreWhatTheDemoPrints() throws Exception {
+    List<QuickstartTables.Sample> samples = QuickstartTables.samples();
+    assertTrue(samples.size() >= 2, "the quickstart shows wls -A and pods tables: " + samples);
+
+    List<String> problems = new ArrayList<>();
+    for (QuickstartTables.Sample sample : samples) {
+      String printed = kubectl.ok(sample.args().toArray(String[]::new));
+      QuickstartTables.differences(sample.table(), printed)
+          .forEach(p -> problems.add("kubectl " + String.join(" ", sample.args()) + ": " + p));
+    }
+    assertEquals(List.of(), problems, "docs/quickstart.md differs from what the demo prints");
+  }
+
   private static String row(String table, String name) {
     return table.lines().filter(line -> line.contains(" " + name) || line.startsWith(name))
         .findFirst().orElse("(no row " + name + ")");
