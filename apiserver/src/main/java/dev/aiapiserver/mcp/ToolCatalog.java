@@ -39,7 +39,10 @@ final class ToolCatalog {
             + " or a ReplicaSet or Pod without an owner). Each item is a complete WorkloadSummary: health.verdict and"
             + " health.reasons say what is wrong, health.message names the worst pod and the evidence, then come the"
             + " pods, containers, rollout and recent Warning events. Healthy workloads and succeeded Jobs are only"
-            + " counted (healthyOmitted), never listed. Pass a namespace to look at one namespace; without one it"
+            + " counted (healthyOmitted), never listed. Pass a namespace to look at one namespace (the answer then also"
+            + " carries its NamespaceSummary: Services selecting no pods or no ready endpoints, Ingresses whose backend"
+            + " does not exist, PersistentVolumeClaims not bound, quotas near their limits, Warning events not tied to a"
+            + " workload); without one it"
             + " covers the whole cluster, which needs permission to list workloadsummaries at the cluster scope. Call"
             + " get_workload_summary for one workload, cluster_context for nodes and the wider picture.")
         .inputSchema(json, """

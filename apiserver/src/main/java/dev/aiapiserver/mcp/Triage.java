@@ -1,5 +1,6 @@
 package dev.aiapiserver.mcp;
 
+import dev.aiapiserver.api.NamespaceSummary;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.api.WorkloadSummary.Verdict;
 import dev.aiapiserver.store.StoredView;
@@ -28,6 +29,14 @@ final class Triage {
    * @param namespace the namespace looked at, or "" for the whole cluster
    */
   static CallToolResult of(List<StoredView> summaries, String namespace, int limit) {
+    return of(summaries, namespace, limit, null);
+  }
+
+  /**
+   * @param namespaceSummary the namespace's NamespaceSummary, when the caller may read it (its
+   *     Services, Ingresses, claims, quotas and stray warnings are causes no workload list shows)
+   */
+  static CallToolResult of(List<StoredView> summaries, String namespace, int limit, StoredView namespaceSummary) {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     List<Needy> needy = new ArrayList<>();
     int fine = 0;
@@ -53,7 +62,16 @@ final class Triage {
     out.put("items", listed.stream().map(n -> ToolResults.json(n.view())).toList());
     out.put("omitted", needy.size() - listed.size());
     out.put("healthyOmitted", fine);
-    return ToolResults.ok(out, text(namespace, summaries.size(), needy.size(), fine, listed));
+    String text = text(namespace, summaries.size(), needy.size(), fine, listed);
+    if (namespaceSummary != null) {
+      out.put("namespaceSummary", ToolResults.json(namespaceSummary));
+      List<String> lines = NamespaceLines.of((NamespaceSummary) namespaceSummary.object());
+      if (!lines.isEmpty()) {
+        text += "\nBesides workloads, in the namespace (the NamespaceSummary is in the structured result):\n- "
+            + String.join("\n- ", lines);
+      }
+    }
+    return ToolResults.ok(out, text);
   }
 
   private static String text(String namespace, int total, int needy, int fine, List<Needy> listed) {

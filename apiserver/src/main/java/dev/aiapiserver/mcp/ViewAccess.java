@@ -51,6 +51,13 @@ final class ViewAccess {
         });
   }
 
+  /** Whether the caller may: false when denied or when the review cannot be completed. */
+  Mono<Boolean> allows(UserInfo user, RequestAttributes asked) {
+    return Mono.defer(() -> Mono.fromCompletionStage(authorizer.check(user, asked).toCompletionStage()))
+        .map(AccessDecision::allowed)
+        .onErrorReturn(false);
+  }
+
   static String denial(UserInfo user, RequestAttributes asked, String reason) {
     String message = Forbidden.status(user, asked, reason).message();
     if (asked.namespace().isEmpty() && asked.name().isEmpty()) {

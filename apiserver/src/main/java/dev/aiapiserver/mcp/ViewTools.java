@@ -33,6 +33,7 @@ final class ViewTools {
   private static final Logger LOG = LoggerFactory.getLogger(ViewTools.class);
   private static final String SUMMARIES = AiResources.WORKLOAD_SUMMARIES.plural();
   private static final String CONTEXTS = AiResources.CLUSTER_CONTEXTS.plural();
+  private static final String NAMESPACE_SUMMARIES = AiResources.NAMESPACE_SUMMARIES.plural();
 
   private interface Call {
     Mono<CallToolResult> handle(UserInfo user, ToolArguments args);
@@ -41,11 +42,14 @@ final class ViewTools {
   private final ViewAccess access;
   private final ViewStore summaries;
   private final ViewStore contexts;
+  private final ViewStore namespaceSummaries;
 
-  ViewTools(ViewAccess access, ViewStore summaries, ViewStore contexts) {
+  /** @param namespaceSummaries the NamespaceSummary store triage reads, or null */
+  ViewTools(ViewAccess access, ViewStore summaries, ViewStore contexts, ViewStore namespaceSummaries) {
     this.access = access;
     this.summaries = summaries;
     this.contexts = contexts;
+    this.namespaceSummaries = namespaceSummaries;
   }
 
   List<AsyncToolSpecification> specifications(McpJsonMapper json) {
@@ -58,8 +62,12 @@ final class ViewTools {
   private Mono<CallToolResult> triage(UserInfo user, ToolArguments args) {
     String ns = args.namespace(false);
     int limit = args.limit(ToolCatalog.TRIAGE_DEFAULT_LIMIT, ToolCatalog.TRIAGE_MAX_LIMIT);
-    return access.authorized(user, asking("list", SUMMARIES, ns, ""),
-        () -> Triage.of(summaries.current().range(ns, null), ns, limit));
+    // a namespace's triage also shows its NamespaceSummary, if the caller may get it
+    Mono<Boolean> mayReadNamespace = ns.isEmpty() || namespaceSummaries == null ? Mono.just(false)
+        : access.allows(user, asking("get", NAMESPACE_SUMMARIES, ns, ns));
+    return mayReadNamespace.flatMap(may -> access.authorized(user, asking("list", SUMMARIES, ns, ""),
+        () -> Triage.of(summaries.current().range(ns, null), ns, limit,
+            may ? namespaceSummaries.current().get(ViewStore.key(ns, ns)) : null)));
   }
 
   private Mono<CallToolResult> clusterContext(UserInfo user, ToolArguments args) {

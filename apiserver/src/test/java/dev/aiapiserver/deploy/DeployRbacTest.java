@@ -134,7 +134,8 @@ class DeployRbacTest {
     PolicyRule rule = readViews.getRules().get(0);
     assertAll(
         () -> assertEquals(List.of("ai.k8s.io"), rule.getApiGroups()),
-        () -> assertEquals(Set.of("workloadsummaries", "clustercontexts", "mcpservers"), Set.copyOf(rule.getResources())),
+        () -> assertEquals(Set.of("workloadsummaries", "clustercontexts", "namespacesummaries", "mcpservers"),
+            Set.copyOf(rule.getResources())),
         () -> assertEquals(READ_VERBS, Set.copyOf(rule.getVerbs())));
   }
 

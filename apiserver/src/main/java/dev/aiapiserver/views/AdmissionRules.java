@@ -1,0 +1,64 @@
+package dev.aiapiserver.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * QuotaExceeded and AdmissionWebhookDenied: a FailedCreate (a controller could not create pods)
+ * whose message says that a ResourceQuota or an admission webhook refused them. The message is
+ * kube-apiserver's, quoted by the controller: {@code exceeded quota: compute, requested: ...,
+ * used: ..., limited: ...} and {@code failed quota: compute: must specify limits.cpu for: app}
+ * from the quota admission plugin; {@code admission webhook "x.example.com" denied the request:
+ * ...} and {@code failed calling webhook "x.example.com": ...} from the webhook dispatcher. The
+ * refined cause names the quota or webhook and comes before FailedCreate, which stays as the
+ * symptom.
+ */
+final class AdmissionRules {
+  private static final Pattern EXCEEDED_QUOTA = Pattern.compile("exceeded quota: ([^,\\s]+), (requested: .*)");
+  private static final Pattern FAILED_QUOTA = Pattern.compile("failed quota: ([^:\\s]+): (.*)");
+  private static final Pattern WEBHOOK_DENIED = Pattern.compile("admission webhook \"([^\"]+)\" denied the request:?\\s*(.*)");
+  private static final Pattern WEBHOOK_FAILED = Pattern.compile("failed calling webhook \"([^\"]+)\":?\\s*(.*)");
+
+  private AdmissionRules() {}
+
+  /** The causes behind the FailedCreate causes among these. */
+  static List<Cause> behind(List<Cause> causes) {
+    List<Cause> refined = new ArrayList<>();
+    for (Cause c : causes) {
+      if (c.reason() != Reason.FailedCreate || c.detail() == null) {
+        continue;
+      }
+      Cause behind = refine(c);
+      if (behind != null) {
+        refined.add(behind);
+      }
+    }
+    return refined;
+  }
+
+  private static Cause refine(Cause failed) {
+    String m = failed.detail();
+    Matcher q = EXCEEDED_QUOTA.matcher(m);
+    if (q.find()) {
+      return new Cause(Reason.QuotaExceeded, "quota " + q.group(1) + " exceeded: " + q.group(2), false,
+          failed.since());
+    }
+    Matcher f = FAILED_QUOTA.matcher(m);
+    if (f.find()) {
+      return new Cause(Reason.QuotaExceeded, "quota " + f.group(1) + ": " + f.group(2), false, failed.since());
+    }
+    Matcher d = WEBHOOK_DENIED.matcher(m);
+    if (d.find()) {
+      return new Cause(Reason.AdmissionWebhookDenied, "admission webhook " + d.group(1) + " denied the pods"
+          + (d.group(2).isEmpty() ? "" : ": " + d.group(2)), false, failed.since());
+    }
+    Matcher w = WEBHOOK_FAILED.matcher(m);
+    if (w.find()) {
+      return new Cause(Reason.AdmissionWebhookDenied, "admission webhook " + w.group(1) + " could not be called"
+          + (w.group(2).isEmpty() ? "" : ": " + w.group(2)), false, failed.since());
+    }
+    return null;
+  }
+}
