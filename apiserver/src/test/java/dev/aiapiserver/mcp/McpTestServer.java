@@ -11,7 +11,7 @@ import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
-import dev.aiapiserver.demo.ReviewingDispatcher;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.sources.SourceOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -64,7 +64,7 @@ final class McpTestServer implements AutoCloseable {
   static final UserInfo BOB = new UserInfo("bob", "", List.of(), Map.of());
   static final UserInfo ADMIN = new UserInfo("admin", "", List.of("system:masters"), Map.of());
 
-  final ReviewingDispatcher reviews;
+  final FaultyReviews reviews;
   final KubernetesMockServer mock;
   final KubernetesClient cluster;
   final AiApiServer server;
@@ -74,7 +74,7 @@ final class McpTestServer implements AutoCloseable {
   final HttpClient http;
 
   McpTestServer(String... flags) throws Exception {
-    reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of("admin-token", ADMIN));
+    reviews = new FaultyReviews(new KubernetesCrudDispatcher(), Map.of("admin-token", ADMIN));
     mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
     mock.init(InetAddress.getLoopbackAddress(), 0);
     cluster = mock.createClient();

@@ -1,15 +1,10 @@
-package dev.aiapiserver;
+package dev.aiapiserver.demo;
 
+import dev.aiapiserver.AiApiServer;
+import dev.aiapiserver.Logs;
+import dev.aiapiserver.ServingCertificate;
 import dev.aiapiserver.auth.AuthenticationFlags;
-import dev.aiapiserver.config.DemoOptions;
 import dev.aiapiserver.config.ServerOptions;
-import dev.aiapiserver.demo.DemoCluster;
-import dev.aiapiserver.demo.DemoKubeconfig;
-import dev.aiapiserver.demo.DemoMotion;
-import dev.aiapiserver.demo.DemoPki;
-import dev.aiapiserver.demo.DemoScenario;
-import dev.aiapiserver.demo.DemoUsers;
-import dev.aiapiserver.demo.FrontDoor;
 import dev.aiapiserver.sources.SourceOptions;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;

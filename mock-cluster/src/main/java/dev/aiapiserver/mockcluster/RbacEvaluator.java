@@ -1,4 +1,4 @@
-package dev.aiapiserver.demo;
+package dev.aiapiserver.mockcluster;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.NonResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
@@ -20,16 +20,16 @@ import java.util.Optional;
  * only inside its namespace; a ClusterRoleBinding grants everywhere, and only it can grant
  * non-resource URLs. Aggregated ClusterRoles are not expanded (no controller runs in the mock).
  */
-final class RbacEvaluator {
+public final class RbacEvaluator {
   /** allowed, and the reason RBAC gives for an allow; a deny carries no reason, like RBAC's. */
-  record Decision(boolean allowed, String reason) {}
+  public record Decision(boolean allowed, String reason) {}
 
   private final List<Role> roles;
   private final List<ClusterRole> clusterRoles;
   private final List<RoleBinding> roleBindings;
   private final List<ClusterRoleBinding> clusterRoleBindings;
 
-  RbacEvaluator(List<Role> roles, List<ClusterRole> clusterRoles, List<RoleBinding> roleBindings,
+  public RbacEvaluator(List<Role> roles, List<ClusterRole> clusterRoles, List<RoleBinding> roleBindings,
       List<ClusterRoleBinding> clusterRoleBindings) {
     this.roles = roles;
     this.clusterRoles = clusterRoles;
@@ -37,7 +37,7 @@ final class RbacEvaluator {
     this.clusterRoleBindings = clusterRoleBindings;
   }
 
-  Decision evaluate(SubjectAccessReviewSpec spec) {
+  public Decision evaluate(SubjectAccessReviewSpec spec) {
     String user = Objects.toString(spec.getUser(), "");
     List<String> groups = spec.getGroups() == null ? List.of() : spec.getGroups();
     for (ClusterRoleBinding binding : clusterRoleBindings) {

@@ -1,9 +1,8 @@
-package dev.aiapiserver;
+package dev.aiapiserver.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiapiserver.demo.DemoTrust;
 import dev.aiapiserver.e2e.Kubectl;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's promise, end to end: given the packaged jar started as its own process with
- * {@code demo}, when a newcomer points the real kubectl at the kubeconfig it writes, then admin
+ * no arguments but ports and a kubeconfig path, when a newcomer points the real kubectl at the kubeconfig it writes, then admin
  * sees the workloads of every namespace and the pods they came from, agent is served in shop and
  * refused anywhere else, and SIGTERM stops the demo.
  */
@@ -34,12 +33,12 @@ class DemoProcessIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path jar = Path.of(System.getProperty("aiapiserver.jar", "apiserver/target/ai-apiserver.jar"));
+    Path jar = Path.of(System.getProperty("aiapiserver.demo.jar", "demo/target/ai-apiserver-demo.jar"));
     assertTrue(Files.isRegularFile(jar), "the packaged jar is missing: " + jar.toAbsolutePath());
     dir = Files.createTempDirectory("demo-process");
     kubeconfig = dir.resolve("demo.kubeconfig");
     demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "demo", "--secure-port", "0", "--front-door-port", "0",
+        "-jar", jar.toString(), "--secure-port", "0", "--front-door-port", "0",
         "--kubeconfig-out", kubeconfig.toString())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile())

@@ -1,4 +1,4 @@
-package dev.aiapiserver;
+package dev.aiapiserver.demo;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
-package dev.aiapiserver.demo;
+package dev.aiapiserver.testing;
 
-import dev.aiapiserver.testing.MockServers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The mock cluster answers reviews like a real API server, from the RBAC objects stored in it. */
-class ReviewingDispatcherTest {
-  private final ReviewingDispatcher reviews = new ReviewingDispatcher(
+class FaultyReviewsTest {
+  private final FaultyReviews reviews = new FaultyReviews(
       Map.of("bob-token", new UserInfo("bob", "u-1", List.of("dev"), Map.of())));
   private final KubernetesMockServer mock =
       new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
@@ -82,7 +81,7 @@ class ReviewingDispatcherTest {
 
   @Test
   void givenAnOutage_thenTheAccessReviewEndpointAnswers500() {
-    reviews.setAccessReviewOutage(ReviewingDispatcher.Outage.ERROR);
+    reviews.setAccessReviewOutage(FaultyReviews.Outage.ERROR);
 
     Executable review = () -> bobMayListPodsIn("shop");
 

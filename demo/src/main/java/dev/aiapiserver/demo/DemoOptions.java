@@ -1,4 +1,7 @@
-package dev.aiapiserver.config;
+package dev.aiapiserver.demo;
+
+import dev.aiapiserver.config.FlagSet;
+import dev.aiapiserver.config.ParsedFlags;
 
 import java.nio.file.Path;
 

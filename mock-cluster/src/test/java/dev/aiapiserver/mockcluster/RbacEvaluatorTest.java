@@ -1,4 +1,4 @@
-package dev.aiapiserver.demo;
+package dev.aiapiserver.mockcluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

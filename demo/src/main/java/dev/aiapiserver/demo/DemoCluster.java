@@ -2,6 +2,7 @@ package dev.aiapiserver.demo;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.aiapiserver.mockcluster.ReviewingDispatcher;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -54,7 +55,7 @@ public final class DemoCluster implements AutoCloseable {
   public static DemoCluster start(DemoUsers users) {
     MOCK_LOG.setLevel(Level.WARNING);
     VersionInfo version = version();
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.tokens());
+    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
         new HashMap<>(), new DiscoveryDispatcher(reviews, version), false, version);
     server.init(InetAddress.getLoopbackAddress(), 0);

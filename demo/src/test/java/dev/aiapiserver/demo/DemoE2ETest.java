@@ -1,4 +1,4 @@
-package dev.aiapiserver;
+package dev.aiapiserver.demo;
 
 import java.util.Map;
 
@@ -12,10 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiapiserver.config.Command;
-import dev.aiapiserver.config.CommandLine;
-import dev.aiapiserver.demo.DemoScenario;
-import dev.aiapiserver.demo.DemoTrust;
 import dev.aiapiserver.e2e.Kubectl;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +46,7 @@ class DemoE2ETest {
   @BeforeAll
   static void start() throws Exception {
     dir = Files.createTempDirectory("demo-e2e");
-    Command.Demo command = (Command.Demo) CommandLine.parse("demo", "--secure-port", "0",
+    DemoCommandLine command = DemoCommandLine.parse("--secure-port", "0",
         "--front-door-port", "0", "--kubeconfig-out", dir.resolve("kubeconfig").toString());
     demo = DemoCommand.start(command.server(), command.demo(), Clock.systemUTC());
     kubectl = new Kubectl("1.33", demo.kubeconfig());

@@ -1,6 +1,7 @@
 package dev.aiapiserver.demo;
 
 import dev.aiapiserver.auth.UserInfo;
+import io.fabric8.kubernetes.api.model.authentication.UserInfoBuilder;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,11 @@ public record DemoUsers(String adminToken, String agentToken) {
     return Map.of(adminToken, user(ADMIN), agentToken, user(AGENT));
   }
 
+  /** The same table as the mock's TokenReview answers it. */
+  public Map<String, io.fabric8.kubernetes.api.model.authentication.UserInfo> reviewedTokens() {
+    return Map.of(adminToken, wire(user(ADMIN)), agentToken, wire(user(AGENT)));
+  }
+
   /** The user a bearer token stands for; empty for an unknown token. */
   public Optional<UserInfo> authenticate(String token) {
     return Optional.ofNullable(token).map(t -> tokens().get(t));
@@ -37,6 +43,11 @@ public record DemoUsers(String adminToken, String agentToken) {
 
   private static UserInfo user(String name) {
     return new UserInfo(name, "demo-" + name, List.of(AUTHENTICATED), Map.of());
+  }
+
+  private static io.fabric8.kubernetes.api.model.authentication.UserInfo wire(UserInfo user) {
+    return new UserInfoBuilder().withUsername(user.name()).withUid(user.uid())
+        .withGroups(user.groups()).withExtra(user.extra()).build();
   }
 
   private static String token() {
