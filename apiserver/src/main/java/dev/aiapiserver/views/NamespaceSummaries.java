@@ -53,9 +53,9 @@ public final class NamespaceSummaries {
     Namespace ns = in.namespace();
     Redaction redaction = Redaction.of(Stream.empty());
     String phase = ns.getStatus() == null ? null : ns.getStatus().getPhase();
-    return new NamespaceSummary(NamespaceSummary.API_VERSION, NamespaceSummary.KIND, metadata(ns), phase,
-        workloads(in), services(in), ingresses(in), claims(in, redaction), quotas(in),
-        EventDigest.of(notAboutWorkloads(in.warningEvents()), redaction));
+    return SizeBudget.fit(new NamespaceSummary(NamespaceSummary.API_VERSION, NamespaceSummary.KIND, metadata(ns),
+        phase, workloads(in), services(in), ingresses(in), claims(in, redaction), quotas(in),
+        EventDigest.of(notAboutWorkloads(in.warningEvents()), redaction)));
   }
 
   /** Whether a summary is among those listed as needing attention. */
@@ -256,7 +256,9 @@ public final class NamespaceSummaries {
   }
 
   private static Problems capped(List<Problem> problems) {
-    List<Problem> listed = problems.subList(0, Math.min(MAX_LISTED, problems.size()));
+    // names run up to 253 characters: the evidence is clipped like any item, so the summary stays bounded
+    List<Problem> listed = problems.subList(0, Math.min(MAX_LISTED, problems.size())).stream()
+        .map(p -> new Problem(p.name(), p.reason(), FreeText.clip(p.message(), FreeText.ITEM))).toList();
     return listed.isEmpty() ? null : new Problems(List.copyOf(listed), problems.size() - listed.size());
   }
 

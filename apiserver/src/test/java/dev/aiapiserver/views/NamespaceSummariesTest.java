@@ -42,6 +42,7 @@ class NamespaceSummariesTest {
 
     record Summary(String name, Verdict verdict, List<String> reasons, String message) {}
 
+
     NamespaceInputs inputs() {
       Map<String, Integer> verdicts = new TreeMap<>();
       List<WorkloadSummary> needy = new ArrayList<>();
@@ -101,6 +102,36 @@ class NamespaceSummariesTest {
         new NamespaceFixture(f.given(), f.summaries(), f.expect(), objects).inputs());
     assertEquals(NamespaceSummaries.MAX_LISTED, summary.services().items().size());
     assertEquals(14 - NamespaceSummaries.MAX_LISTED, summary.services().omitted());
+  }
+
+  @Test
+  void givenTheWorstCaseEveryListFullOfLongNamesThenTheSummaryStaysUnder8KiB() {
+    NamespaceFixture f = load(Fixtures.files("namespace").get(0));
+    String longName = "x".repeat(240);
+    List<NamespaceFixture.Summary> summaries = new ArrayList<>(f.summaries());
+    for (int i = 0; i < 10; i++) {
+      summaries.add(new NamespaceFixture.Summary("deployment." + longName + i, Verdict.Failing, List.of("CrashLoopBackOff"),
+          "m".repeat(300)));
+    }
+    List<HasMetadata> objects = new ArrayList<>(f.objects());
+    for (int i = 0; i < 10; i++) {
+      objects.add(new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName(longName + i)
+          .withNamespace("shop").endMetadata().withNewSpec().addToSelector("app", longName + i).endSpec().build());
+      objects.add(new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder().withNewMetadata()
+          .withName(longName + i).withNamespace("shop").endMetadata().withNewSpec().withNewDefaultBackend()
+          .withNewService().withName(longName + "missing" + i).withNewPort().withName(longName).endPort()
+          .endService().endDefaultBackend().endSpec().build());
+      objects.add(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder().withNewMetadata()
+          .withName(longName + i).withNamespace("shop").endMetadata().withNewSpec().withStorageClassName(longName)
+          .endSpec().withNewStatus().withPhase("Pending").endStatus().build());
+      objects.add(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata().withName("e" + i)
+          .withNamespace("shop").endMetadata().withType("Warning").withReason("Reason" + i).withMessage("w".repeat(900))
+          .withLastTimestamp("2024-05-01T11:00:0" + i + "Z").withNewInvolvedObject().withKind("Service")
+          .withName(longName + i).endInvolvedObject().build());
+    }
+    int bytes = Json.MAPPER.writeValueAsBytes(NamespaceSummaries.derive(
+        new NamespaceFixture(f.given(), summaries, f.expect(), objects).inputs())).length;
+    assertTrue(bytes < 8192, bytes + " bytes");
   }
 
   private static NamespaceFixture load(Path file) {

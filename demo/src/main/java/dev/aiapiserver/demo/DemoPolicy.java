@@ -38,7 +38,7 @@ final class DemoPolicy {
     seeding.create(new RoleBuilder().withNewMetadata().withName("workload-reader")
         .withNamespace(ShopWorkloads.NAMESPACE).endMetadata()
         .withRules(new PolicyRuleBuilder().withApiGroups(AI_GROUP)
-                .withResources("workloadsummaries").withVerbs(READ).build(),
+                .withResources("workloadsummaries", "namespacesummaries").withVerbs(READ).build(),
             new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs(READ).build())
         .build());
     seeding.create(new RoleBindingBuilder().withNewMetadata().withName("agent-workload-reader")
