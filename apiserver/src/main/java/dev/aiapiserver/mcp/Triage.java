@@ -29,14 +29,23 @@ final class Triage {
    * @param namespace the namespace looked at, or "" for the whole cluster
    */
   static CallToolResult of(List<StoredView> summaries, String namespace, int limit) {
-    return of(summaries, namespace, limit, null);
+    return of(summaries, namespace, List.of(), limit, null);
+  }
+
+  /**
+   * @param readable when namespace is "" and this is not empty: the namespaces the caller may read,
+   *     which summaries cover (the caller may not list at the cluster scope)
+   */
+  static CallToolResult of(List<StoredView> summaries, String namespace, List<String> readable, int limit) {
+    return of(summaries, namespace, readable, limit, null);
   }
 
   /**
    * @param namespaceSummary the namespace's NamespaceSummary, when the caller may read it (its
    *     Services, Ingresses, claims, quotas and stray warnings are causes no workload list shows)
    */
-  static CallToolResult of(List<StoredView> summaries, String namespace, int limit, StoredView namespaceSummary) {
+  static CallToolResult of(List<StoredView> summaries, String namespace, List<String> readable, int limit,
+      StoredView namespaceSummary) {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     List<Needy> needy = new ArrayList<>();
     int fine = 0;
@@ -56,44 +65,65 @@ final class Triage {
     if (!namespace.isEmpty()) {
       out.put("namespace", namespace);
     }
+    if (namespace.isEmpty() && !readable.isEmpty()) {
+      out.put("namespaces", readable);
+    }
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     counts.forEach((verdict, n) -> verdicts.put(verdict.name(), n));
     out.put("verdicts", verdicts);
     out.put("items", listed.stream().map(n -> ToolResults.json(n.view())).toList());
     out.put("omitted", needy.size() - listed.size());
     out.put("healthyOmitted", fine);
-    String text = text(namespace, summaries.size(), needy.size(), fine, listed);
+    List<String> namespaceLines = List.of();
     if (namespaceSummary != null) {
       out.put("namespaceSummary", ToolResults.json(namespaceSummary));
-      List<String> lines = NamespaceLines.of((NamespaceSummary) namespaceSummary.object());
-      if (!lines.isEmpty()) {
-        text += "\nBesides workloads, in the namespace (the NamespaceSummary is in the structured result):\n- "
-            + String.join("\n- ", lines);
-      }
+      namespaceLines = NamespaceLines.of((NamespaceSummary) namespaceSummary.object());
     }
-    return ToolResults.ok(out, text);
+    return ToolResults.ok(out, text(scope(namespace, readable), summaries.size(), needy.size(), fine, listed,
+        namespaceLines));
   }
 
-  private static String text(String namespace, int total, int needy, int fine, List<Needy> listed) {
-    String scope = namespace.isEmpty() ? "Whole cluster" : "Namespace \"" + namespace + "\"";
+  private static String scope(String namespace, List<String> readable) {
+    if (!namespace.isEmpty()) {
+      return "Namespace \"" + namespace + "\"";
+    }
+    return readable.isEmpty() ? "Whole cluster"
+        : "The namespaces you may read (" + String.join(", ", readable) + ")";
+  }
+
+  private static String text(String scope, int total, int needy, int fine, List<Needy> listed,
+      List<String> namespaceLines) {
+    FencedText out = new FencedText();
     if (total == 0) {
-      return scope + ": no workloads.";
+      return besides(out.line(scope + ": no workloads."), namespaceLines).render();
     }
     if (needy == 0) {
-      return scope + ": nothing needs attention; all " + total + " workloads are Healthy or succeeded Jobs.";
+      return besides(out.line(scope + ": nothing needs attention; all " + total
+          + " workloads are Healthy or succeeded Jobs."), namespaceLines).render();
     }
-    StringBuilder out = new StringBuilder(scope).append(": ").append(needy).append(" of ").append(total)
-        .append(" workloads need attention (").append(fine).append(" Healthy or succeeded not listed).\n");
+    out.line(scope + ": " + needy + " of " + total + " workloads need attention (" + fine
+        + " Healthy or succeeded not listed).");
     int i = 1;
     for (Needy n : listed) {
-      out.append(i++).append(". ").append(SummaryLines.headline(n.summary())).append('\n');
+      out.line(i + ". " + SummaryLines.headline(n.summary()));
+      SummaryLines.message(out, i + ". ", n.summary());
+      i++;
     }
     if (needy > listed.size()) {
-      out.append(needy - listed.size()).append(" more not listed (raise limit, or use list_workload_summaries with a"
-          + " verdict).\n");
+      out.line((needy - listed.size()) + " more not listed (raise limit, or use list_workload_summaries with a"
+          + " verdict).");
     }
-    return out.append("The complete summaries are in the structured result; get_workload_summary returns one.")
-        .toString();
+    return besides(out.line("The complete summaries are in the structured result; get_workload_summary returns one,"
+        + " explain adds its logs, rollout history and full events."), namespaceLines).render();
+  }
+
+  /** The namespace's problems besides workloads (Services, Ingresses, claims, quotas, warnings): cluster text. */
+  private static FencedText besides(FencedText out, List<String> namespaceLines) {
+    if (!namespaceLines.isEmpty()) {
+      out.line("Besides workloads, in the namespace (its NamespaceSummary is in the structured result):");
+      namespaceLines.forEach(l -> out.data("- " + l));
+    }
+    return out;
   }
 
   private static Verdict verdict(StoredView v) {

@@ -23,23 +23,41 @@ final class AdmissionRules {
 
   private AdmissionRules() {}
 
-  /** The causes behind the FailedCreate causes among these. */
-  static List<Cause> behind(List<Cause> causes) {
-    List<Cause> refined = new ArrayList<>();
-    for (Cause c : causes) {
-      if (c.reason() != Reason.FailedCreate || c.detail() == null) {
-        continue;
-      }
-      Cause behind = refine(c);
+  /**
+   * The cause behind a FailedCreate among these, if any. A cause's detail is clipped (head … tail),
+   * which may cut the quota's or webhook's name out of the middle of a long message, so the
+   * controllers' own words are read whole: the FailedCreate Warning events of the workload and its
+   * ReplicaSets or Jobs, then the ReplicaSets' ReplicaFailure conditions, newest event first.
+   */
+  static List<Cause> behind(List<Cause> causes, WorkloadInputs in, Redaction redaction) {
+    Cause failed = causes.stream().filter(c -> c.reason() == Reason.FailedCreate).findFirst().orElse(null);
+    if (failed == null) {
+      return List.of();
+    }
+    List<String> messages = new ArrayList<>();
+    in.events().stream().filter(e -> "FailedCreate".equals(e.getReason()) && e.getMessage() != null)
+        .sorted(java.util.Comparator.comparing(EventDigest::lastSeen).reversed())
+        .forEach(e -> messages.add(e.getMessage()));
+    in.replicaSets().stream().map(ReplicaSetView::replicaFailure).flatMap(java.util.Optional::stream)
+        .forEach(c -> messages.add(c.getMessage()));
+    if (in.workload() instanceof io.fabric8.kubernetes.api.model.apps.ReplicaSet rs) {
+      ReplicaSetView.replicaFailure(rs).ifPresent(c -> messages.add(c.getMessage()));
+    }
+    if (failed.detail() != null) {
+      messages.add(failed.detail());
+    }
+    for (String m : messages) {
+      Cause behind = m == null ? null : refine(m, failed.since());
       if (behind != null) {
-        refined.add(behind);
+        return List.of(new Cause(behind.reason(), redaction.clean(behind.detail(), FreeText.ITEM), false,
+            behind.since()));
       }
     }
-    return refined;
+    return List.of();
   }
 
-  private static Cause refine(Cause failed) {
-    String m = failed.detail();
+  private static Cause refine(String m, String since) {
+    Cause failed = new Cause(Reason.FailedCreate, m, false, since);
     Matcher q = EXCEEDED_QUOTA.matcher(m);
     if (q.find()) {
       return new Cause(Reason.QuotaExceeded, "quota " + q.group(1) + " exceeded: " + q.group(2), false,

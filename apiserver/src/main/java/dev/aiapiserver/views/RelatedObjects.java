@@ -28,7 +28,7 @@ final class RelatedObjects {
       observed.cause(w.cause());
       items.add(w.claim());
     }
-    AdmissionRules.behind(List.copyOf(observed.causes)).forEach(observed::cause);
+    AdmissionRules.behind(List.copyOf(observed.causes), in, redaction).forEach(observed::cause);
     Autoscaler autoscaler = AutoscalerRules.judge(in, redaction).map(j -> {
       observed.cause(j.cause());
       return j.autoscaler();
