@@ -110,8 +110,10 @@ public final class AiApiServer implements AutoCloseable {
         ViewCodecs.of(AiResources.WORKLOAD_SUMMARIES), history, clock);
     ViewStore contexts = new ViewStore(AiResources.CLUSTER_CONTEXTS.plural(), versions,
         ViewCodecs.of(AiResources.CLUSTER_CONTEXTS), 1000, clock);
+    ViewStore namespaceSummaries = new ViewStore(AiResources.NAMESPACE_SUMMARIES.plural(), versions,
+        ViewCodecs.of(AiResources.NAMESPACE_SUMMARIES), history, clock);
     Sources sources = new Sources(wiring.client(), wiring.sourceOptions(), clock);
-    ViewEngine engine = new ViewEngine(sources, summaries, contexts, Derivations.real(),
+    ViewEngine engine = new ViewEngine(sources, summaries, contexts, namespaceSummaries, Derivations.real(),
         new EngineSettings(options.views().viewCoalesceInterval(), options.views().clusterContextMinInterval(),
             EngineSettings.defaults().clockTick()), clock);
     engine.start().whenComplete((v, e) -> {
@@ -139,11 +141,12 @@ public final class AiApiServer implements AutoCloseable {
         authorizer);
     WorkloadEvidences evidences = new WorkloadEvidences(vertx, summaries, engine::inputs, authorizer, wiring.client(),
         EVIDENCE_READ_DEADLINE);
-    McpServers mcp = new McpServers(authorizer, summaries, contexts, evidences, versions, clock,
+    McpServers mcp = new McpServers(authorizer, summaries, contexts, namespaceSummaries, evidences, versions, clock,
         options.serving().maxRequestBodyBytes(), version().gitVersion());
     EvidenceRoutes evidenceRoutes = new EvidenceRoutes(evidences);
     List<ServedResource> served = List.of(new ServedResource(AiResources.WORKLOAD_SUMMARIES, summaries),
-        new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts), mcp.served());
+        new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts),
+        new ServedResource(AiResources.NAMESPACE_SUMMARIES, namespaceSummaries), mcp.served());
 
     List<HealthChecks.Check> readiness = new ArrayList<>();
     readiness.add(new HealthChecks.Check("ping", Optional::empty));

@@ -18,7 +18,7 @@ import java.util.Map;
         + " is it healthy, and if not, why. Read health first; the rest is the evidence.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "workload", "health", "replicas", "pods",
-    "containers", "rollout", "job", "cronJob", "daemonSet", "events", "services"})
+    "containers", "rollout", "job", "cronJob", "daemonSet", "autoscaler", "related", "events", "services"})
 public record WorkloadSummary(
     @JsonPropertyDescription("ai.k8s.io/v1alpha1") String apiVersion,
     @JsonPropertyDescription("WorkloadSummary") String kind,
@@ -33,16 +33,26 @@ public record WorkloadSummary(
     @JsonPropertyDescription("CronJob facts (kind CronJob).") CronJobFacts cronJob,
     @JsonPropertyDescription("DaemonSet facts (kind DaemonSet).") DaemonSetFacts daemonSet,
     @JsonPropertyDescription("Recent Warning events about the workload, its pods and owned objects, newest first.") Events events,
-    @JsonPropertyDescription("Services in the namespace whose selector selects the workload's pods.") Services services)
+    @JsonPropertyDescription("Services in the namespace whose selector selects the workload's pods.") Services services,
+    @JsonPropertyDescription("The HorizontalPodAutoscaler (autoscaling/v2) that scales the workload, if any.") Autoscaler autoscaler,
+    @JsonPropertyDescription("Other objects that bear on the workload's health: PersistentVolumeClaims its pods wait for, PodDisruptionBudgets that cover its pods. Most relevant first.") Related related)
     implements ApiObject {
 
   public static final String API_VERSION = "ai.k8s.io/v1alpha1";
   public static final String KIND = "WorkloadSummary";
 
+  /** A summary without autoscaler and related objects. */
+  public WorkloadSummary(String apiVersion, String kind, ObjectMeta metadata, WorkloadRef workload, Health health,
+      Replicas replicas, Pods pods, Containers containers, Rollout rollout, JobFacts job, CronJobFacts cronJob,
+      DaemonSetFacts daemonSet, Events events, Services services) {
+    this(apiVersion, kind, metadata, workload, health, replicas, pods, containers, rollout, job, cronJob, daemonSet,
+        events, services, null, null);
+  }
+
   @Override
   public WorkloadSummary withMetadata(ObjectMeta m) {
     return new WorkloadSummary(apiVersion, kind, m, workload, health, replicas, pods, containers,
-        rollout, job, cronJob, daemonSet, events, services);
+        rollout, job, cronJob, daemonSet, events, services, autoscaler, related);
   }
 
   /** The verdicts, most severe concern first when sorting for attention. */
@@ -175,4 +185,29 @@ public record WorkloadSummary(
   public record Services(
       @JsonPropertyDescription("Service names, up to 10, sorted.") List<String> items,
       @JsonPropertyDescription("Number of services left out.") int omitted) {}
+
+  @JsonClassDescription("The HorizontalPodAutoscaler of the workload, as its controller last reported it.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Autoscaler(
+      @JsonPropertyDescription("Name of the HorizontalPodAutoscaler.") String name,
+      @JsonPropertyDescription("spec.minReplicas (1 when unset).") Integer minReplicas,
+      @JsonPropertyDescription("spec.maxReplicas.") Integer maxReplicas,
+      @JsonPropertyDescription("status.currentReplicas.") Integer currentReplicas,
+      @JsonPropertyDescription("status.desiredReplicas: what the autoscaler last asked for, within min and max.") Integer desiredReplicas,
+      @JsonPropertyDescription("True when the ScalingLimited condition is True: the metrics ask for more (or fewer) replicas than the bounds allow.") boolean limited,
+      @JsonPropertyDescription("The ScalingLimited (or failing ScalingActive/AbleToScale) condition's reason and message.") String message) {}
+
+  @JsonClassDescription("Objects related to the workload that bear on its health, most relevant first.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Related(
+      @JsonPropertyDescription("Up to 5 related objects.") List<RelatedObject> items,
+      @JsonPropertyDescription("Number of related objects left out.") int omitted) {}
+
+  @JsonClassDescription("An object related to the workload, and what about it matters.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RelatedObject(
+      @JsonPropertyDescription("Kind: PersistentVolumeClaim or PodDisruptionBudget.") String kind,
+      @JsonPropertyDescription("Name of the object, in the workload's namespace.") String name,
+      @JsonPropertyDescription("Its state in one word: Pending or Lost for a claim; NoDisruptionsAllowed or DisruptionsAllowed for a budget.") String state,
+      @JsonPropertyDescription("The evidence: for a claim its StorageClass, provisioner and the provisioner's complaint; for a budget its healthy/desired counts and what it blocks.") String message) {}
 }

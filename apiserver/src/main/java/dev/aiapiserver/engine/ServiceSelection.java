@@ -2,15 +2,19 @@ package dev.aiapiserver.engine;
 
 import dev.aiapiserver.sources.Caches;
 import dev.aiapiserver.sources.WorkloadKind;
+import dev.aiapiserver.views.LabelSelectors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * The workloads a Service selects: those in its namespace whose pod template labels (a bare pod's
+ * The workloads a Service selects (or a PodDisruptionBudget covers): those in its namespace whose pod template labels (a bare pod's
  * own labels) match its selector. Matching templates rather than running pods also finds a
  * workload scaled to zero. Costs in proportion to the workloads of one namespace.
  */
@@ -37,9 +41,23 @@ final class ServiceSelection {
     if (selectors.isEmpty()) {
       return; // a Service without selector (e.g. ExternalName) selects no pods
     }
+    selecting(namespace, labels -> anyMatches(selectors, labels), into);
+  }
+
+  /** Reports every workload covered by the PodDisruptionBudget before or after the change. */
+  void covered(PodDisruptionBudget before, PodDisruptionBudget after, Consumer<WorkloadKey> into) {
+    for (PodDisruptionBudget budget : new PodDisruptionBudget[] {before, after}) {
+      if (budget != null && budget.getSpec() != null) {
+        LabelSelector selector = budget.getSpec().getSelector();
+        selecting(budget.getMetadata().getNamespace(), labels -> LabelSelectors.selects(selector, labels), into);
+      }
+    }
+  }
+
+  private void selecting(String namespace, Predicate<Map<String, String>> podLabels, Consumer<WorkloadKey> into) {
     for (WorkloadKind kind : WorkloadKind.values()) {
       for (HasMetadata item : caches.workloadsIn(kind, namespace)) {
-        if (Ownership.isTopLevel(kind, item) && anyMatches(selectors, kind.podLabels(item))) {
+        if (Ownership.isTopLevel(kind, item) && podLabels.test(kind.podLabels(item))) {
           into.accept(WorkloadKey.of(kind, item));
         }
       }

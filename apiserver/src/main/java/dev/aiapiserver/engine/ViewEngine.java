@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the views in step with the caches, incrementally. A cache change marks only the
  * workloads it affects; marked workloads gather for {@link EngineSettings#coalesce()} and are then
  * recomputed on the engine's one thread and committed to the WorkloadSummary store in one batch.
- * The ClusterContext follows at most once per {@link EngineSettings#clusterMinInterval()}.
+ * The ClusterContext follows at most once per {@link EngineSettings#clusterMinInterval()}, and so
+ * does the NamespaceSummary of each namespace that changed (a change to its objects or summaries).
  *
  * <p>Start it once; it is ready when every informer has synced and the first views are built.
  */
@@ -48,11 +49,24 @@ public final class ViewEngine {
   private final AtomicBoolean clusterDirty = new AtomicBoolean();
   private final AtomicBoolean clusterScheduled = new AtomicBoolean();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final NamespaceRecompute namespaces;
+  private final Set<String> dirtyNamespaces = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean namespacesScheduled = new AtomicBoolean();
   private volatile boolean built;
   private volatile long lastClusterNanos;
+  private volatile long lastNamespacesNanos;
 
+  /** An engine that keeps WorkloadSummaries and the ClusterContext only. */
   public ViewEngine(Sources sources, ViewStore workloadSummaries, ViewStore clusterContexts,
       Derivations derivations, EngineSettings settings, Clock clock) {
+    this(sources, workloadSummaries, clusterContexts, null, derivations, settings, clock);
+  }
+
+  /**
+   * @param namespaceSummaries the NamespaceSummary store, or null to keep none
+   */
+  public ViewEngine(Sources sources, ViewStore workloadSummaries, ViewStore clusterContexts,
+      ViewStore namespaceSummaries, Derivations derivations, EngineSettings settings, Clock clock) {
     this.sources = sources;
     this.settings = settings;
     this.workloads = new WorkloadRecompute(new WorkloadSnapshots(sources.caches()), derivations.workload(),
@@ -61,7 +75,10 @@ public final class ViewEngine {
     this.catalog = new WorkloadCatalog(sources.caches(), workloadSummaries);
     this.snapshots = new WorkloadSnapshots(sources.caches());
     this.clock = clock;
-    sources.addListener(new ChangeRouter(sources.caches(), this::markDirty, this::markClusterDirty));
+    this.namespaces = namespaceSummaries == null ? null
+        : new NamespaceRecompute(sources.caches(), workloadSummaries, namespaceSummaries, derivations.namespace());
+    sources.addListener(new ChangeRouter(sources.caches(), this::markDirty, this::markNamespaceDirty,
+        this::markClusterDirty));
   }
 
   /** Starts the sources and the engine; the future completes when the engine is ready. */
@@ -113,6 +130,11 @@ public final class ViewEngine {
     workloads.recompute(all, catalog.viewsOtherThan(all));
     log.info("event=first_build workloads={} millis={}", all.size(), (System.nanoTime() - started) / 1_000_000);
     built = true;
+    if (namespaces != null) {
+      dirtyNamespaces.clear();
+      namespaces.recompute(namespaces.all());
+      lastNamespacesNanos = System.nanoTime();
+    }
     clusterDirty.set(true);
     recomputeCluster();
     thread.scheduleWithFixedDelay(guarded("clock_tick", this::clockTick),
@@ -133,6 +155,34 @@ public final class ViewEngine {
     // before the first build, marks are dropped: the first build reads every cache after them
     if (built && !batch.isEmpty()) {
       workloads.recompute(batch);
+      // a namespace's summary reads its workloads' summaries: it follows them
+      batch.forEach(key -> markNamespaceDirty(key.namespace()));
+    }
+  }
+
+  private void markNamespaceDirty(String namespace) {
+    if (namespaces == null) {
+      return;
+    }
+    dirtyNamespaces.add(namespace);
+    if (built && namespacesScheduled.compareAndSet(false, true)) {
+      // after the workloads marked with it (coalesce), and at most once per clusterMinInterval
+      long waitNanos = Math.max(2 * settings.coalesce().toNanos(),
+          lastNamespacesNanos + settings.clusterMinInterval().toNanos() - System.nanoTime());
+      schedule("namespaces", this::recomputeNamespaces, Duration.ofNanos(waitNanos));
+    }
+  }
+
+  private void recomputeNamespaces() {
+    namespacesScheduled.set(false);
+    List<String> batch = new ArrayList<>();
+    for (var it = dirtyNamespaces.iterator(); it.hasNext(); ) {
+      batch.add(it.next());
+      it.remove();
+    }
+    if (!batch.isEmpty()) {
+      lastNamespacesNanos = System.nanoTime();
+      namespaces.recompute(batch);
     }
   }
 

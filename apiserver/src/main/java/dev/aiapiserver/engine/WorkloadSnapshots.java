@@ -6,6 +6,7 @@ import dev.aiapiserver.views.WorkloadInputs;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -15,12 +16,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Gathers from the caches everything derivation may read about one workload: its ReplicaSets or
- * Jobs, their pods, the Warning events about any of them, the Services of its namespace and the
- * nodes its pods run on. Costs in proportion to the workload (plus the Services of its namespace).
+ * Jobs, their pods, the Warning events about any of them, the Services of its namespace, the
+ * nodes its pods run on, and the related objects that may be causes (claims, autoscalers,
+ * disruption budgets) with their Warning events. Costs in proportion to the workload (plus the Services of its namespace).
  * Lists are sorted by name so that the same caches always give the same inputs.
  */
 final class WorkloadSnapshots {
@@ -59,9 +63,31 @@ final class WorkloadSnapshots {
     replicaSets.forEach(rs -> events.addAll(caches.warningEventsAbout(rs)));
     jobs.forEach(job -> events.addAll(caches.warningEventsAbout(job)));
     pods.forEach(pod -> events.addAll(caches.warningEventsAbout(pod)));
+    WorkloadInputs.Related related = related(key, pods);
+    related.claims().forEach(claim -> events.addAll(caches.warningEventsAbout(claim)));
+    related.autoscalers().forEach(hpa -> events.addAll(caches.warningEventsAbout(hpa)));
     events.sort(BY_NAME);
     return Optional.of(new WorkloadInputs(workload, replicaSets, jobs, List.copyOf(pods), List.copyOf(events),
-        sorted(caches.servicesIn(key.namespace())), nodesOf(pods), previous, now));
+        sorted(caches.servicesIn(key.namespace())), nodesOf(pods), previous, now, related));
+  }
+
+  /**
+   * The claims its pending pods name, its autoscalers, and the disruption budgets of its namespace
+   * (derivation matches their selectors; a namespace has few).
+   */
+  private WorkloadInputs.Related related(WorkloadKey key, List<Pod> pods) {
+    Set<String> claimNames = new TreeSet<>();
+    for (Pod pod : pods) {
+      if (pod.getSpec() != null && pod.getSpec().getVolumes() != null) {
+        pod.getSpec().getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null)
+            .forEach(v -> claimNames.add(v.getPersistentVolumeClaim().getClaimName()));
+      }
+    }
+    List<PersistentVolumeClaim> claims = new ArrayList<>();
+    claimNames.forEach(name -> caches.claim(key.namespace(), name).ifPresent(claims::add));
+    return new WorkloadInputs.Related(List.copyOf(claims),
+        sorted(caches.autoscalersOf(key.kind(), key.namespace(), key.name())),
+        sorted(caches.disruptionBudgetsIn(key.namespace())));
   }
 
   private Map<String, Node> nodesOf(List<Pod> pods) {

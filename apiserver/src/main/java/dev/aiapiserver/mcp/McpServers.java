@@ -70,6 +70,13 @@ public final class McpServers {
    */
   public McpServers(Authorizer authorizer, ViewStore summaries, ViewStore contexts, WorkloadEvidences evidences,
       ResourceVersions versions, Clock clock, long maxRequestBodyBytes, String serverVersion) {
+    this(authorizer, summaries, contexts, null, evidences, versions, clock, maxRequestBodyBytes, serverVersion);
+  }
+
+  /** @param namespaceSummaries the NamespaceSummary store triage reads for one namespace, or null */
+  public McpServers(Authorizer authorizer, ViewStore summaries, ViewStore contexts, ViewStore namespaceSummaries,
+      WorkloadEvidences evidences,
+      ResourceVersions versions, Clock clock, long maxRequestBodyBytes, String serverVersion) {
     McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
     StatelessHttpTransport transport = new StatelessHttpTransport(json);
     // build() hands the SDK's protocol handler (initialize, tools/list, tools/call) to the transport,
@@ -80,7 +87,8 @@ public final class McpServers {
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
         .jsonMapper(json)
         .jsonSchemaValidator(new DefaultJsonSchemaValidator())
-        .tools(new ViewTools(new ViewAccess(authorizer), summaries, contexts, evidences).specifications(json))
+        .tools(new ViewTools(new ViewAccess(authorizer), summaries, contexts, namespaceSummaries, evidences)
+            .specifications(json))
         .build();
     ViewStore store = new ViewStore(AiResources.MCP_SERVERS.plural(), versions, ViewCodecs.of(AiResources.MCP_SERVERS),
         16, clock);
@@ -111,7 +119,7 @@ public final class McpServers {
         .getBytes(StandardCharsets.UTF_8)).toString();
     return new MCPServer(MCPServer.API_VERSION, MCPServer.KIND,
         new ObjectMeta(name, null, uid, null, started.truncatedTo(ChronoUnit.SECONDS).toString(), null),
-        new MCPServer.Spec("The ai.k8s.io views (WorkloadSummary, ClusterContext) as read-only MCP tools, each call"
+        new MCPServer.Spec("The ai.k8s.io views (WorkloadSummary, ClusterContext, NamespaceSummary) as read-only MCP tools, each call"
             + " authorized for the caller like the view it reads.", path(name), TRANSPORT, List.copyOf(newestFirst),
             tools.stream().map(t -> new MCPServer.Tool(t.name(), t.description())).toList()));
   }

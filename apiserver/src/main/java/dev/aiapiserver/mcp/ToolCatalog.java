@@ -53,10 +53,13 @@ final class ToolCatalog {
             + " or a ReplicaSet or Pod without an owner). Each item is a complete WorkloadSummary: health.verdict and"
             + " health.reasons say what is wrong, health.message names the worst pod and the evidence, then come the"
             + " pods, containers, rollout and recent Warning events. Healthy workloads and succeeded Jobs are only"
-            + " counted (healthyOmitted), never listed. Pass a namespace to look at one namespace; without one it"
-            + " covers the whole cluster, or, if you may not list at the cluster scope, every namespace you may read"
-            + " (listed in namespaces). Call explain for why one workload fails (its logs and rollout history),"
-            + " get_workload_summary for one workload, cluster_context for nodes and the wider picture." + FENCE)
+            + " counted (healthyOmitted), never listed. Pass a namespace to look at one namespace (the answer then also"
+            + " carries its NamespaceSummary: Services selecting no pods or no ready endpoints, Ingresses whose backend"
+            + " does not exist, PersistentVolumeClaims not bound, quotas near their limits, Warning events not tied to a"
+            + " workload); without one it covers the whole cluster, or, if you may not list at the cluster scope, every"
+            + " namespace you may read (listed in namespaces). Call explain for why one workload fails (its logs and"
+            + " rollout history), get_workload_summary for one workload, cluster_context for nodes and the wider"
+            + " picture." + FENCE)
         .inputSchema(json, """
             {"type": "object", "additionalProperties": false, "properties": {
               %s,

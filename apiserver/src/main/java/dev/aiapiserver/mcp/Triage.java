@@ -1,5 +1,6 @@
 package dev.aiapiserver.mcp;
 
+import dev.aiapiserver.api.NamespaceSummary;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.api.WorkloadSummary.Verdict;
 import dev.aiapiserver.store.StoredView;
@@ -28,7 +29,7 @@ final class Triage {
    * @param namespace the namespace looked at, or "" for the whole cluster
    */
   static CallToolResult of(List<StoredView> summaries, String namespace, int limit) {
-    return of(summaries, namespace, List.of(), limit);
+    return of(summaries, namespace, List.of(), limit, null);
   }
 
   /**
@@ -36,6 +37,15 @@ final class Triage {
    *     which summaries cover (the caller may not list at the cluster scope)
    */
   static CallToolResult of(List<StoredView> summaries, String namespace, List<String> readable, int limit) {
+    return of(summaries, namespace, readable, limit, null);
+  }
+
+  /**
+   * @param namespaceSummary the namespace's NamespaceSummary, when the caller may read it (its
+   *     Services, Ingresses, claims, quotas and stray warnings are causes no workload list shows)
+   */
+  static CallToolResult of(List<StoredView> summaries, String namespace, List<String> readable, int limit,
+      StoredView namespaceSummary) {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     List<Needy> needy = new ArrayList<>();
     int fine = 0;
@@ -64,7 +74,13 @@ final class Triage {
     out.put("items", listed.stream().map(n -> ToolResults.json(n.view())).toList());
     out.put("omitted", needy.size() - listed.size());
     out.put("healthyOmitted", fine);
-    return ToolResults.ok(out, text(scope(namespace, readable), summaries.size(), needy.size(), fine, listed));
+    List<String> namespaceLines = List.of();
+    if (namespaceSummary != null) {
+      out.put("namespaceSummary", ToolResults.json(namespaceSummary));
+      namespaceLines = NamespaceLines.of((NamespaceSummary) namespaceSummary.object());
+    }
+    return ToolResults.ok(out, text(scope(namespace, readable), summaries.size(), needy.size(), fine, listed,
+        namespaceLines));
   }
 
   private static String scope(String namespace, List<String> readable) {
@@ -75,14 +91,15 @@ final class Triage {
         : "The namespaces you may read (" + String.join(", ", readable) + ")";
   }
 
-  private static String text(String scope, int total, int needy, int fine, List<Needy> listed) {
+  private static String text(String scope, int total, int needy, int fine, List<Needy> listed,
+      List<String> namespaceLines) {
     FencedText out = new FencedText();
     if (total == 0) {
-      return out.line(scope + ": no workloads.").render();
+      return besides(out.line(scope + ": no workloads."), namespaceLines).render();
     }
     if (needy == 0) {
-      return out.line(scope + ": nothing needs attention; all " + total + " workloads are Healthy or succeeded Jobs.")
-          .render();
+      return besides(out.line(scope + ": nothing needs attention; all " + total
+          + " workloads are Healthy or succeeded Jobs."), namespaceLines).render();
     }
     out.line(scope + ": " + needy + " of " + total + " workloads need attention (" + fine
         + " Healthy or succeeded not listed).");
@@ -96,8 +113,17 @@ final class Triage {
       out.line((needy - listed.size()) + " more not listed (raise limit, or use list_workload_summaries with a"
           + " verdict).");
     }
-    return out.line("The complete summaries are in the structured result; get_workload_summary returns one, explain"
-        + " adds its logs, rollout history and full events.").render();
+    return besides(out.line("The complete summaries are in the structured result; get_workload_summary returns one,"
+        + " explain adds its logs, rollout history and full events."), namespaceLines).render();
+  }
+
+  /** The namespace's problems besides workloads (Services, Ingresses, claims, quotas, warnings): cluster text. */
+  private static FencedText besides(FencedText out, List<String> namespaceLines) {
+    if (!namespaceLines.isEmpty()) {
+      out.line("Besides workloads, in the namespace (its NamespaceSummary is in the structured result):");
+      namespaceLines.forEach(l -> out.data("- " + l));
+    }
+    return out;
   }
 
   private static Verdict verdict(StoredView v) {

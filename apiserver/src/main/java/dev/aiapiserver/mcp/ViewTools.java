@@ -38,6 +38,7 @@ final class ViewTools {
   private static final Logger LOG = LoggerFactory.getLogger(ViewTools.class);
   private static final String SUMMARIES = AiResources.WORKLOAD_SUMMARIES.plural();
   private static final String CONTEXTS = AiResources.CLUSTER_CONTEXTS.plural();
+  private static final String NAMESPACE_SUMMARIES = AiResources.NAMESPACE_SUMMARIES.plural();
 
   private interface Call {
     Mono<CallToolResult> handle(UserInfo user, ToolArguments args);
@@ -49,12 +50,16 @@ final class ViewTools {
   private final ViewAccess access;
   private final ViewStore summaries;
   private final ViewStore contexts;
+  private final ViewStore namespaceSummaries;
   private final WorkloadEvidences evidences;
 
-  ViewTools(ViewAccess access, ViewStore summaries, ViewStore contexts, WorkloadEvidences evidences) {
+  /** @param namespaceSummaries the NamespaceSummary store triage reads for one namespace, or null */
+  ViewTools(ViewAccess access, ViewStore summaries, ViewStore contexts, ViewStore namespaceSummaries,
+      WorkloadEvidences evidences) {
     this.access = access;
     this.summaries = summaries;
     this.contexts = contexts;
+    this.namespaceSummaries = namespaceSummaries;
     this.evidences = evidences;
   }
 
@@ -70,8 +75,12 @@ final class ViewTools {
     String ns = args.namespace(false);
     int limit = args.limit(ToolCatalog.TRIAGE_DEFAULT_LIMIT, ToolCatalog.TRIAGE_MAX_LIMIT);
     if (!ns.isEmpty()) {
-      return access.authorized(user, asking("list", SUMMARIES, ns, ""),
-          () -> Triage.of(summaries.current().range(ns, null), ns, limit));
+      // a namespace's triage also shows its NamespaceSummary, if the caller may get it
+      Mono<Boolean> mayReadNamespace = namespaceSummaries == null ? Mono.just(false)
+          : access.allows(user, asking("get", NAMESPACE_SUMMARIES, ns, ns));
+      return mayReadNamespace.flatMap(may -> access.authorized(user, asking("list", SUMMARIES, ns, ""),
+          () -> Triage.of(summaries.current().range(ns, null), ns, List.of(), limit,
+              may ? namespaceSummaries.current().get(ViewStore.key(ns, ns)) : null)));
     }
     // The whole cluster if the caller may list at the cluster scope; else every namespace they may read.
     return access.allows(user, asking("list", SUMMARIES, "", "")).flatMap(clusterWide -> clusterWide

@@ -3,6 +3,7 @@ package dev.aiapiserver.resources;
 import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.api.ClusterContext;
 import dev.aiapiserver.api.MCPServer;
+import dev.aiapiserver.api.NamespaceSummary;
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.resources.ResourceType.Column;
 import java.util.ArrayList;
@@ -49,6 +50,24 @@ public final class AiResources {
       o -> clusterCells((ClusterContext) o),
       Map.of());
 
+  public static final ResourceType NAMESPACE_SUMMARIES = new ResourceType(
+      "namespacesummaries", "namespacesummary", NamespaceSummary.KIND, true,
+      List.of("nss"), List.of("ai"), READ_VERBS, NamespaceSummary.class,
+      List.of(
+          new Column("Name", "string", "name", "Name of the summary: the namespace's name.", 0),
+          new Column("Workloads", "integer", "", "Number of workloads in the namespace.", 0),
+          new Column("Attention", "integer", "", "Workloads that are not Healthy, Completed or Suspended.", 0),
+          new Column("Worst", "string", "", "The workload most in need of attention, as its summary's name.", 0),
+          new Column("Reason", "string", "", "That workload's first reason.", 0),
+          new Column("Problems", "integer", "", "Services, Ingresses, PersistentVolumeClaims and quota resources"
+              + " with a problem.", 0),
+          new Column("Warnings", "integer", "", "Distinct Warning events not tied to a workload.", 0),
+          new Column("Age", "string", "", "Age of the namespace.", 0),
+          new Column("Verdicts", "string", "", "Workload count per verdict.", 1),
+          new Column("Message", "string", "", "The worst workload's message.", 1)),
+      o -> namespaceCells((NamespaceSummary) o),
+      Map.of());
+
   public static final ResourceType MCP_SERVERS = new ResourceType(
       "mcpservers", "mcpserver", MCPServer.KIND, false,
       List.of("mcp"), List.of("ai"), READ_VERBS, MCPServer.class,
@@ -63,7 +82,27 @@ public final class AiResources {
       Map.of());
 
   public static List<ResourceType> all() {
-    return List.of(WORKLOAD_SUMMARIES, CLUSTER_CONTEXTS, MCP_SERVERS);
+    return List.of(WORKLOAD_SUMMARIES, CLUSTER_CONTEXTS, NAMESPACE_SUMMARIES, MCP_SERVERS);
+  }
+
+  private static List<Object> namespaceCells(NamespaceSummary n) {
+    NamespaceSummary.Workloads w = n.workloads();
+    List<NamespaceSummary.Workload> worst = w == null || w.worst() == null ? List.of() : w.worst();
+    NamespaceSummary.Workload first = worst.isEmpty() ? null : worst.get(0);
+    int problems = count(n.services()) + count(n.ingresses()) + count(n.persistentVolumeClaims())
+        + (n.quotas() == null ? 0 : n.quotas().items().size() + n.quotas().omitted());
+    int warnings = n.events() == null || n.events().items() == null ? 0
+        : n.events().items().size() + n.events().omitted();
+    String verdicts = w == null || w.verdicts() == null ? "" : String.join(",",
+        w.verdicts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return Arrays.asList(n.metadata().name(), w == null ? 0 : w.total(), worst.size() + (w == null ? 0 : w.omitted()),
+        first == null ? "" : first.name(), first == null || first.reason() == null ? "" : first.reason(),
+        problems, warnings, Ages.since(n.metadata().creationTimestamp()), verdicts,
+        first == null || first.message() == null ? "" : first.message());
+  }
+
+  private static int count(NamespaceSummary.Problems p) {
+    return p == null || p.items() == null ? 0 : p.items().size() + p.omitted();
   }
 
   private static List<Object> mcpCells(MCPServer m) {

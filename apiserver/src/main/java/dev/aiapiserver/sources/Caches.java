@@ -4,9 +4,15 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -94,6 +100,59 @@ public final class Caches {
 
   public List<Service> servicesIn(String namespace) {
     return this.<Service>indexer(Sources.SERVICES).byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  /** Pods (pending ones: only they keep their volumes) that name this claim. */
+  public List<Pod> podsUsingClaim(String namespace, String claim) {
+    return this.<Pod>indexer(WorkloadKind.POD.source()).byIndex(SourceIndexes.CLAIM, namespace + "/" + claim);
+  }
+
+  public Optional<PersistentVolumeClaim> claim(String namespace, String name) {
+    return Optional.ofNullable(this.<PersistentVolumeClaim>indexer(Sources.CLAIMS).getByKey(key(namespace, name)));
+  }
+
+  public List<PersistentVolumeClaim> claimsIn(String namespace) {
+    return this.<PersistentVolumeClaim>indexer(Sources.CLAIMS).byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  /** The HorizontalPodAutoscalers whose scaleTargetRef is this workload. */
+  public List<HorizontalPodAutoscaler> autoscalersOf(WorkloadKind kind, String namespace, String name) {
+    return this.<HorizontalPodAutoscaler>indexer(Sources.AUTOSCALERS).byIndex(SourceIndexes.SCALE_TARGET,
+        SourceIndexes.scaleTargetKey(namespace, kind.kind(), name));
+  }
+
+  public Optional<HorizontalPodAutoscaler> autoscaler(String namespace, String name) {
+    return Optional.ofNullable(this.<HorizontalPodAutoscaler>indexer(Sources.AUTOSCALERS).getByKey(key(namespace, name)));
+  }
+
+  public List<PodDisruptionBudget> disruptionBudgetsIn(String namespace) {
+    return this.<PodDisruptionBudget>indexer(Sources.DISRUPTION_BUDGETS).byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  public Optional<PodDisruptionBudget> disruptionBudget(String namespace, String name) {
+    return Optional.ofNullable(this.<PodDisruptionBudget>indexer(Sources.DISRUPTION_BUDGETS).getByKey(key(namespace, name)));
+  }
+
+  public List<Ingress> ingressesIn(String namespace) {
+    return this.<Ingress>indexer(Sources.INGRESSES).byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  public List<ResourceQuota> quotasIn(String namespace) {
+    return this.<ResourceQuota>indexer(Sources.QUOTAS).byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  /** The EndpointSlices of a Service (by their kubernetes.io/service-name label). */
+  public List<EndpointSlice> endpointSlicesOf(String namespace, String service) {
+    return this.<EndpointSlice>indexer(Sources.ENDPOINT_SLICES).byIndex(SourceIndexes.SERVICE, namespace + "/" + service);
+  }
+
+  /** Cached Warning events of a namespace. */
+  public List<Event> warningEventsIn(String namespace) {
+    return this.<Event>indexer(Sources.EVENTS).byIndex(SourceIndexes.WARNING_NAMESPACE, namespace);
+  }
+
+  public Optional<Namespace> namespace(String name) {
+    return Optional.ofNullable(this.<Namespace>indexer(Sources.NAMESPACES).getByKey(name));
   }
 
   public Optional<Node> node(String name) {

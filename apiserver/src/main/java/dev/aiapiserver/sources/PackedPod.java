@@ -54,6 +54,7 @@ final class PackedPod extends PackedMeta {
       s.setContainers(spec.getContainers());
       s.setInitContainers(spec.getInitContainers());
       s.setRestartPolicy(spec.getRestartPolicy());
+      s.setVolumes(spec.getVolumes()); // a pending pod's claims (SlimPods), else empty
       s.setNodeName(nodeName);
       pod.setSpec(s);
     }

@@ -9,12 +9,13 @@ import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 
 /**
  * Events, Services, Nodes and Namespaces as the caches keep them. A node keeps its conditions
  * (without heartbeat times), capacity, allocatable, taints and system info, never its image list;
- * a Service keeps only its selector and type.
+ * a Service keeps only its selector, type and ports' names and numbers.
  */
 final class SlimClusterObjects {
   static final String WARNING = "Warning";
@@ -59,6 +60,13 @@ final class SlimClusterObjects {
     if (full.getSpec() != null) {
       spec.setSelector(full.getSpec().getSelector());
       spec.setType(full.getSpec().getType());
+      // an Ingress backend names a Service port by number or name: both are kept, nothing else
+      spec.setPorts(SlimPods.map(full.getSpec().getPorts(), p -> {
+        ServicePort port = new ServicePort();
+        port.setName(SlimMeta.word(p.getName()));
+        port.setPort(p.getPort());
+        return port;
+      }));
     }
     slim.setSpec(spec);
     slim.setStatus(null);

@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.api.model.ContainerStateRunning;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Pods and pod templates as the caches keep them. Of a container only name, image, resources and
- * restartPolicy (sidecars) survive: never env, envFrom, command, args, volumes or probes. Of the
+ * restartPolicy (sidecars) survive: never env, envFrom, command, args or probes; of the volumes, only
+ * the claims a pending pod names. Of the
  * status only what derivation judges by: phase, reason, message, conditions (without times),
  * container states (whether running; waiting reason and message; terminated exit code, reason and
  * finish time; a termination message only when the runtime wrote it because the container never
@@ -37,6 +40,10 @@ final class SlimPods {
     slim.setMetadata(SlimMeta.of(full.getMetadata()));
     slim.setSpec(spec(full.getSpec(), true));
     slim.setStatus(status(full.getStatus()));
+    if ("Pending".equals(slim.getStatus().getPhase()) || slim.getStatus().getPhase() == null) {
+      // a pending pod may wait for its claims; once it runs they are bound and no longer read
+      slim.getSpec().setVolumes(claims(full));
+    }
     return slim;
   }
 
@@ -61,6 +68,29 @@ final class SlimPods {
     slim.setContainers(map(full.getContainers(), SlimPods::container));
     slim.setInitContainers(map(full.getInitContainers(), SlimPods::container));
     return slim;
+  }
+
+  /**
+   * The claims a pod names, as volumes that keep only the claim's name: a persistentVolumeClaim
+   * volume, or a generic ephemeral volume (whose claim the ephemeral controller names
+   * {@code <pod>-<volume>}). Empty for a pod without claims.
+   */
+  private static List<Volume> claims(Pod full) {
+    List<Volume> claims = new ArrayList<>(0);
+    if (full.getSpec() == null || full.getSpec().getVolumes() == null) {
+      return claims;
+    }
+    for (Volume v : full.getSpec().getVolumes()) {
+      String claim = v.getPersistentVolumeClaim() != null ? v.getPersistentVolumeClaim().getClaimName()
+          : v.getEphemeral() != null ? full.getMetadata().getName() + "-" + v.getName() : null;
+      if (claim != null) {
+        Volume slim = new Volume();
+        slim.setName(SlimMeta.word(v.getName()));
+        slim.setPersistentVolumeClaim(new PersistentVolumeClaimVolumeSource(claim, null));
+        claims.add(slim);
+      }
+    }
+    return claims;
   }
 
   private static Container container(Container full) {

@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cache indexes the engine looks things up by. Each reads only fields the reduced stores keep
@@ -27,7 +30,44 @@ final class SourceIndexes {
   /** Warning events: their namespace (replaces fabric8's namespace index, which would also index refused events). */
   static final String WARNING_NAMESPACE = "warning-namespace";
 
+  /** EndpointSlices: namespace/name of the Service they belong to (their kubernetes.io/service-name label). */
+  static final String SERVICE = "service";
+
+  /** Pods that name claims (only pending pods keep them): namespace/claim name of each. */
+  static final String CLAIM = "claim";
+  /** HorizontalPodAutoscalers: namespace/kind/name of their scaleTargetRef. */
+  static final String SCALE_TARGET = "scale-target";
+
   private SourceIndexes() {}
+
+  static List<String> claims(Pod pod) {
+    if (pod.getSpec() == null || pod.getSpec().getVolumes() == null || pod.getSpec().getVolumes().isEmpty()) {
+      return List.of();
+    }
+    List<String> claims = new java.util.ArrayList<>(1);
+    for (var v : pod.getSpec().getVolumes()) {
+      if (v.getPersistentVolumeClaim() != null && v.getPersistentVolumeClaim().getClaimName() != null) {
+        claims.add(pod.getMetadata().getNamespace() + "/" + v.getPersistentVolumeClaim().getClaimName());
+      }
+    }
+    return claims;
+  }
+
+  static List<String> scaleTarget(HorizontalPodAutoscaler hpa) {
+    var target = hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
+    return target == null || target.getName() == null ? List.of()
+        : List.of(scaleTargetKey(hpa.getMetadata().getNamespace(), target.getKind(), target.getName()));
+  }
+
+  static String scaleTargetKey(String namespace, String kind, String name) {
+    return namespace + "/" + kind + "/" + name;
+  }
+
+  static List<String> serviceOfSlice(EndpointSlice slice) {
+    Map<String, String> labels = slice.getMetadata() == null ? null : slice.getMetadata().getLabels();
+    String service = labels == null ? null : labels.get(SlimRelatedObjects.SERVICE_NAME);
+    return service == null ? List.of() : List.of(slice.getMetadata().getNamespace() + "/" + service);
+  }
 
   static List<String> controllerUid(HasMetadata item) {
     OwnerReference controller = controllerOf(item);

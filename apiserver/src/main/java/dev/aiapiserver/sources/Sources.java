@@ -4,7 +4,13 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -39,6 +45,12 @@ public final class Sources {
   public static final String SERVICES = "services";
   public static final String NODES = "nodes";
   public static final String NAMESPACES = "namespaces";
+  public static final String CLAIMS = "persistentvolumeclaims";
+  public static final String AUTOSCALERS = "horizontalpodautoscalers";
+  public static final String DISRUPTION_BUDGETS = "poddisruptionbudgets";
+  public static final String INGRESSES = "ingresses";
+  public static final String QUOTAS = "resourcequotas";
+  public static final String ENDPOINT_SLICES = "endpointslices";
   /** Pseudo-sources of {@link SourceListener#changed}: the cluster facts changed. */
   public static final String VERSION = "version";
   public static final String DISCOVERY = "discovery";
@@ -53,7 +65,26 @@ public final class Sources {
           PackedObject.of(Node::new, Node::getSpec, Node::setSpec, Node::getStatus, Node::setStatus)),
       SourceKind.of(NAMESPACES, Namespace.class, SlimClusterObjects::namespace,
           PackedObject.of(Namespace::new, Namespace::getSpec, Namespace::setSpec, Namespace::getStatus,
-              Namespace::setStatus)));
+              Namespace::setStatus)),
+      // causes: what a pod waits for, what scales or guards a workload, what routes or limits a namespace
+      SourceKind.of(CLAIMS, PersistentVolumeClaim.class, SlimRelatedObjects::claim,
+          PackedObject.of(PersistentVolumeClaim::new, PersistentVolumeClaim::getSpec, PersistentVolumeClaim::setSpec,
+              PersistentVolumeClaim::getStatus, PersistentVolumeClaim::setStatus)),
+      SourceKind.of(AUTOSCALERS, HorizontalPodAutoscaler.class, SlimRelatedObjects::autoscaler,
+          PackedObject.of(HorizontalPodAutoscaler::new, HorizontalPodAutoscaler::getSpec,
+              HorizontalPodAutoscaler::setSpec, HorizontalPodAutoscaler::getStatus,
+              HorizontalPodAutoscaler::setStatus),
+          Map.of(SourceIndexes.SCALE_TARGET, SourceIndexes::scaleTarget)),
+      SourceKind.of(DISRUPTION_BUDGETS, PodDisruptionBudget.class, SlimRelatedObjects::disruptionBudget,
+          PackedObject.of(PodDisruptionBudget::new, PodDisruptionBudget::getSpec, PodDisruptionBudget::setSpec,
+              PodDisruptionBudget::getStatus, PodDisruptionBudget::setStatus)),
+      SourceKind.of(INGRESSES, Ingress.class, SlimRelatedObjects::ingress,
+          PackedObject.of(Ingress::new, Ingress::getSpec, Ingress::setSpec, Ingress::getStatus, Ingress::setStatus)),
+      SourceKind.of(QUOTAS, ResourceQuota.class, SlimRelatedObjects::quota,
+          PackedObject.of(ResourceQuota::new, ResourceQuota::getSpec, ResourceQuota::setSpec,
+              ResourceQuota::getStatus, ResourceQuota::setStatus)),
+      SourceKind.of(ENDPOINT_SLICES, EndpointSlice.class, SlimRelatedObjects::endpointSlice, Packing.asIs(),
+          Map.of(SourceIndexes.SERVICE, SourceIndexes::serviceOfSlice)));
 
   private static final Logger log = LoggerFactory.getLogger(Sources.class);
 

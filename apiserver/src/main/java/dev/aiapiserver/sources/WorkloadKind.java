@@ -56,7 +56,8 @@ public enum WorkloadKind {
       r -> r.getSpec() == null ? null : r.getSpec().getTemplate(), "Deployment"),
   POD("v1", SourceKind.of("pods", Pod.class, SlimPods::pod, PackedPod.PACKING, Map.of(
       SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName,
-      SourceIndexes.OWN_WORKLOAD_NAMESPACE, SourceIndexes::ownWorkloadNamespace)),
+      SourceIndexes.OWN_WORKLOAD_NAMESPACE, SourceIndexes::ownWorkloadNamespace, SourceIndexes.CLAIM,
+      SourceIndexes::claims)),
       p -> new PodTemplateSpec(p.getMetadata(), p.getSpec()),
       "ReplicaSet", "Job", "StatefulSet", "DaemonSet");
 

@@ -4,14 +4,18 @@ package dev.aiapiserver.views;
  * The documented reason codes of {@code health.reasons}, declared cause first: sorting by ordinal
  * gives the order the summary shows them in. Because the order is fixed by the codes alone (never
  * by timestamps, restart counts or which pod was seen first), the list stays the same while the
- * state does. docs/verdicts.md describes each one.
+ * state does. docs/verdicts.md describes each one; the package's glossary (package-info) says which
+ * file of rules finds it.
  *
  * <p>Three tiers: first what to fix (a memory limit, a probe, an image, a missing key, a full
- * node), then what the workload's controller concluded (the rollout stalled, the Job gave up), then
- * the symptoms that only say something is wrong (a crash loop, a failed pod, a pod not ready).
+ * node, a claim, a quota), then what the workload's controller concluded (the rollout stalled, the
+ * Job gave up), then the symptoms that only say something is wrong (a crash loop, a failed pod, a
+ * pod not ready).
  */
 enum Reason {
   // What to fix.
+  QuotaExceeded, // AdmissionRules
+  AdmissionWebhookDenied, // AdmissionRules
   FailedCreate,
   OOMKilled,
   LivenessProbeFailed,
@@ -22,10 +26,12 @@ enum Reason {
   StartError,
   ErrImagePull,
   ImagePullBackOff,
+  PersistentVolumeClaimPending, // ClaimRules
   Unschedulable,
   NodeNotReady,
   Evicted,
   MissedSchedule,
+  HPAAtMaxReplicas, // AutoscalerRules
   // What the controller concluded.
   ProgressDeadlineExceeded,
   BackoffLimitExceeded,

@@ -97,6 +97,7 @@ final class SummaryDraft {
 
   WorkloadSummary finish(Observed observed, PodEvidence pods) {
     HasMetadata w = in.workload();
+    RelatedObjects.Judged related = RelatedObjects.judge(in, podLabels, observed, redaction);
     VerdictRules.Judgement judgement = VerdictRules.judge(observed, pods);
     Health health = new Health(judgement.verdict(), judgement.reasonCodes(),
         HealthMessage.compose(observed, judgement, pods, redaction), since(judgement, observed));
@@ -104,7 +105,8 @@ final class SummaryDraft {
         new WorkloadRef(apiVersion, kind, w.getMetadata().getName(), w.getMetadata().getUid()),
         health, replicas, pods.toPods(), TemplateContainers.of(podSpec), rollout, job, cronJob, daemonSet,
         EventDigest.of(in.events(), redaction),
-        SelectingServices.of(in.services(), w.getMetadata().getNamespace(), podLabels));
+        SelectingServices.of(in.services(), w.getMetadata().getNamespace(), podLabels),
+        related.autoscaler(), related.related());
   }
 
   private ObjectMeta metadata(HasMetadata w) {

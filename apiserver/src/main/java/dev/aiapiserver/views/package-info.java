@@ -39,6 +39,12 @@
  *   <li>the workload object's own status, per kind (rollout deadline, FailedCreate, Job limits,
  *       missed schedules): {@code DeploymentView}, {@code StatefulSetView}, {@code DaemonSetView},
  *       {@code ReplicaSetView}, {@code JobView}, {@code CronJobView}, {@code BarePodView};
+ *   <li>objects related to the workload, as causes: PersistentVolumeClaims ({@code ClaimRules}),
+ *       HorizontalPodAutoscalers ({@code AutoscalerRules}), PodDisruptionBudgets
+ *       ({@code DisruptionBudgetRules}), quota and admission-webhook refusals behind FailedCreate
+ *       ({@code AdmissionRules}), gathered by {@code RelatedObjects};
+ *   <li>the namespace at a glance (Services, Ingresses, claims, quotas, stray warnings):
+ *       {@code NamespaceSummaries};
  *   <li>the sentence: {@code HealthMessage}; the warning list: {@code EventDigest}.
  * </ul>
  *
@@ -78,7 +84,23 @@
  *   <li>Service: metadata name and namespace, spec.selector;
  *   <li>Node: metadata name and labels, spec.unschedulable, status conditions (type, status,
  *       reason, message), capacity, allocatable;
- *   <li>Namespace: metadata name, uid, creationTimestamp, deletionTimestamp; status.phase.
+ *   <li>Namespace: metadata name, uid, creationTimestamp, deletionTimestamp, labels; status.phase;
+ *   <li>a pending Pod: the claims its volumes name (persistentVolumeClaim.claimName, or
+ *       {@code <pod>-<volume>} for a generic ephemeral volume);
+ *   <li>PersistentVolumeClaim: metadata name, uid, creationTimestamp and the annotation
+ *       {@code volume.kubernetes.io/storage-provisioner} (or its beta form); spec.storageClassName;
+ *       status.phase;
+ *   <li>HorizontalPodAutoscaler (autoscaling/v2): spec.scaleTargetRef (kind, name), minReplicas,
+ *       maxReplicas; status currentReplicas, desiredReplicas, conditions (type, status, reason,
+ *       message);
+ *   <li>PodDisruptionBudget (policy/v1): spec selector, minAvailable, maxUnavailable; status
+ *       disruptionsAllowed, currentHealthy, desiredHealthy, expectedPods;
+ *   <li>Service: also spec.ports (name, port), for Ingress backends;
+ *   <li>Ingress (networking.k8s.io/v1): spec.defaultBackend and rules' paths' backends (service name,
+ *       port name or number);
+ *   <li>ResourceQuota: status hard and used;
+ *   <li>EndpointSlice (discovery.k8s.io/v1): the kubernetes.io/service-name label, and each
+ *       endpoint's conditions.ready (never an address).
  * </ul>
  *
  * <p>Some rules depend on the clock (MissedSchedule; an OOM or probe kill within the last hour; a

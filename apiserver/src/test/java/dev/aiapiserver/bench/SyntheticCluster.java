@@ -1,5 +1,6 @@
 package dev.aiapiserver.bench;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * Draws a whole cluster from a seed: namespaces, nodes, workloads of every kind with their pods,
- * Services, Events, and about 5% of the pods broken by planted faults spread over every
- * {@link FaultKind}. The same seed, shape and clock give the same objects.
+ * Services, Events, the objects the views read as causes ({@link SyntheticCauses}), and about 5% of
+ * the pods broken by planted faults spread over every {@link FaultKind}. The same seed, shape and clock give the same objects.
  */
 final class SyntheticCluster {
   /** Share of pods a planted fault breaks. */
@@ -46,18 +47,27 @@ final class SyntheticCluster {
     SyntheticDeployments deployments = new SyntheticDeployments(draft);
     SyntheticControllers controllers = new SyntheticControllers(draft);
     SyntheticJobs jobs = new SyntheticJobs(draft);
+    SyntheticCauses causes = new SyntheticCauses(seed, now, nodeNames);
     for (int i = 0; i < namespaces.size(); i++) {
       String ns = namespaces.get(i);
+      List<String> services = new ArrayList<>();
       for (WorkloadPlan plan : NamespacePlan.draw(shape, faults.get(i), dice)) {
         draft.faultyPods.clear();
         switch (plan.kind()) {
           case "Deployment" -> {
             deployments.draw(ns, plan);
-            if (dice.chance(0.7)) {
+            boolean service = dice.chance(0.7);
+            if (service) {
               controllers.service(ns, plan.name(), false);
+              services.add(plan.name());
             }
+            causes.deployment(ns, plan, service);
           }
-          case "StatefulSet" -> controllers.statefulSet(ns, plan);
+          case "StatefulSet" -> {
+            controllers.statefulSet(ns, plan);
+            services.add(plan.name());
+            causes.statefulSet(ns, plan);
+          }
           case "DaemonSet" -> controllers.daemonSet(ns, plan);
           case "Job" -> jobs.job(ns, plan);
           case "CronJob" -> jobs.cronJob(ns, plan);
@@ -68,8 +78,11 @@ final class SyntheticCluster {
           draft.faults.add(new PlantedFault(ns, plan.kind(), plan.name(), plan.fault(), List.copyOf(draft.faultyPods)));
         }
       }
+      causes.namespace(ns, services, shape.podsPerNamespace());
     }
-    return new Scenario(shape, seed, now, List.copyOf(draft.objects), List.copyOf(draft.faults));
+    List<HasMetadata> objects = new ArrayList<>(draft.objects);
+    objects.addAll(causes.objects());
+    return new Scenario(shape, seed, now, List.copyOf(objects), List.copyOf(draft.faults));
   }
 
   /**

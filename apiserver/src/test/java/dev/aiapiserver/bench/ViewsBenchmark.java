@@ -161,7 +161,10 @@ class ViewsBenchmark {
         Map.entry("deployments", "Deployment"), Map.entry("statefulsets", "StatefulSet"),
         Map.entry("daemonsets", "DaemonSet"), Map.entry("jobs", "Job"), Map.entry("cronjobs", "CronJob"),
         Map.entry("events", "Event"), Map.entry("services", "Service"), Map.entry("nodes", "Node"),
-        Map.entry("namespaces", "Namespace"));
+        Map.entry("namespaces", "Namespace"), Map.entry("persistentvolumeclaims", "PersistentVolumeClaim"),
+        Map.entry("horizontalpodautoscalers", "HorizontalPodAutoscaler"),
+        Map.entry("poddisruptionbudgets", "PodDisruptionBudget"), Map.entry("ingresses", "Ingress"),
+        Map.entry("resourcequotas", "ResourceQuota"), Map.entry("endpointslices", "EndpointSlice"));
     TextTable t = new TextTable("cache", "objects in the cluster", "bytes it alone adds", "bytes per object");
     bytes.forEach((name, b) -> {
       long n = kinds.containsKey(name) ? s.count(kinds.get(name)) : s.objects().size();

@@ -146,7 +146,8 @@ class DeployRbacTest {
     PolicyRule evidence = readViews.getRules().get(1);
     assertAll(
         () -> assertEquals(List.of("ai.k8s.io"), rule.getApiGroups()),
-        () -> assertEquals(Set.of("workloadsummaries", "clustercontexts", "mcpservers"), Set.copyOf(rule.getResources())),
+        () -> assertEquals(Set.of("workloadsummaries", "clustercontexts", "namespacesummaries", "mcpservers"),
+            Set.copyOf(rule.getResources())),
         () -> assertEquals(READ_VERBS, Set.copyOf(rule.getVerbs())),
         // logs inside it follow the caller's own pods/log permission, checked per request
         () -> assertEquals(List.of("ai.k8s.io"), evidence.getApiGroups()),

@@ -201,8 +201,8 @@ class McpTransportTest {
     for (JsonNode r : discovery.path("resources").values()) {
       verbs.put(r.path("name").asString(), r.path("verbs").values().stream().map(JsonNode::asString).toList());
     }
-    assertEquals(List.of("workloadsummaries", "workloadsummaries/evidence", "clustercontexts", "mcpservers",
-        "mcpservers/proxy"), List.copyOf(verbs.keySet()));
+    assertEquals(List.of("workloadsummaries", "workloadsummaries/evidence", "clustercontexts", "namespacesummaries",
+        "mcpservers", "mcpservers/proxy"), List.copyOf(verbs.keySet()));
     assertEquals(List.of("get", "list", "watch"), verbs.get("mcpservers"));
     assertEquals(List.of("create", "get", "delete"), verbs.get("mcpservers/proxy"));
 

@@ -88,6 +88,7 @@ class OpenApiDocumentsTest {
     assertEquals(Map.of(
         NS + "ClusterContext", "ClusterContext", NS + "ClusterContextList", "ClusterContextList",
         NS + "WorkloadSummary", "WorkloadSummary", NS + "WorkloadSummaryList", "WorkloadSummaryList",
+        NS + "NamespaceSummary", "NamespaceSummary", NS + "NamespaceSummaryList", "NamespaceSummaryList",
         NS + "MCPServer", "MCPServer", NS + "MCPServerList", "MCPServerList"), tagged);
   }
 
@@ -138,15 +139,23 @@ class OpenApiDocumentsTest {
       }
     }));
     String gv = "/apis/ai.k8s.io/v1alpha1";
-    assertEquals(Map.of(
-        "get " + gv + "/", "getAiK8sIoV1alpha1APIResources",
-        "get " + gv + "/clustercontexts", "listAiK8sIoV1alpha1ClusterContext",
-        "get " + gv + "/clustercontexts/{name}", "readAiK8sIoV1alpha1ClusterContext",
-        "get " + gv + "/mcpservers", "listAiK8sIoV1alpha1MCPServer",
-        "get " + gv + "/mcpservers/{name}", "readAiK8sIoV1alpha1MCPServer",
-        "get " + gv + "/namespaces/{namespace}/workloadsummaries", "listAiK8sIoV1alpha1NamespacedWorkloadSummary",
-        "get " + gv + "/namespaces/{namespace}/workloadsummaries/{name}", "readAiK8sIoV1alpha1NamespacedWorkloadSummary",
-        "get " + gv + "/workloadsummaries", "listAiK8sIoV1alpha1WorkloadSummaryForAllNamespaces"), operations);
+    assertEquals(Map.ofEntries(
+        Map.entry("get " + gv + "/", "getAiK8sIoV1alpha1APIResources"),
+        Map.entry("get " + gv + "/clustercontexts", "listAiK8sIoV1alpha1ClusterContext"),
+        Map.entry("get " + gv + "/clustercontexts/{name}", "readAiK8sIoV1alpha1ClusterContext"),
+        Map.entry("get " + gv + "/mcpservers", "listAiK8sIoV1alpha1MCPServer"),
+        Map.entry("get " + gv + "/mcpservers/{name}", "readAiK8sIoV1alpha1MCPServer"),
+        Map.entry("get " + gv + "/namespaces/{namespace}/namespacesummaries",
+            "listAiK8sIoV1alpha1NamespacedNamespaceSummary"),
+        Map.entry("get " + gv + "/namespaces/{namespace}/namespacesummaries/{name}",
+            "readAiK8sIoV1alpha1NamespacedNamespaceSummary"),
+        Map.entry("get " + gv + "/namespaces/{namespace}/workloadsummaries",
+            "listAiK8sIoV1alpha1NamespacedWorkloadSummary"),
+        Map.entry("get " + gv + "/namespaces/{namespace}/workloadsummaries/{name}",
+            "readAiK8sIoV1alpha1NamespacedWorkloadSummary"),
+        Map.entry("get " + gv + "/namespacesummaries", "listAiK8sIoV1alpha1NamespaceSummaryForAllNamespaces"),
+        Map.entry("get " + gv + "/workloadsummaries", "listAiK8sIoV1alpha1WorkloadSummaryForAllNamespaces")),
+        operations);
 
     JsonNode list = V2.at("/paths/" + pointer(gv + "/namespaces/{namespace}/workloadsummaries"));
     assertEquals("list", list.at("/get/x-kubernetes-action").asString());

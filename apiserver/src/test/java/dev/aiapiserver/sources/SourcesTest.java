@@ -65,9 +65,10 @@ class SourcesTest {
   void whenStarted_thenEveryInformerReportsSyncedByName() throws Exception {
     started(SourceOptions.forMockServer());
 
-    // the workload kinds in the table's order, then the Warning events and the cluster objects
+    // the workload kinds in the table's order, then the Warning events, the cluster objects and the causes
     assertEquals(List.of("deployments", "statefulsets", "daemonsets", "cronjobs", "jobs", "replicasets", "pods",
-        "events", "services", "nodes", "namespaces"), List.copyOf(sources.synced().keySet()));
+        "events", "services", "nodes", "namespaces", "persistentvolumeclaims", "horizontalpodautoscalers",
+        "poddisruptionbudgets", "ingresses", "resourcequotas", "endpointslices"), List.copyOf(sources.synced().keySet()));
     assertTrue(sources.synced().values().stream().allMatch(Boolean::booleanValue));
     assertTrue(sources.allSynced());
   }

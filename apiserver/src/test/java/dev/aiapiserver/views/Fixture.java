@@ -10,10 +10,13 @@ import dev.aiapiserver.api.WorkloadSummary.Verdict;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * @param now the injected clock
  * @param previous the verdict and since of the summary derived last time, if any
  * @param expect the expected outcome
- * @param objects the workload first, then its ReplicaSets, Jobs, Pods, Events, Services and Nodes
+ * @param objects the workload first, then its ReplicaSets, Jobs, Pods, Events, Services, Nodes, and the related
+ *     PersistentVolumeClaims, HorizontalPodAutoscalers and PodDisruptionBudgets
  */
 record Fixture(String given, String now, Previous previous, Expect expect, List<HasMetadata> objects) {
 
@@ -54,7 +58,9 @@ record Fixture(String given, String now, Previous previous, Expect expect, List<
     of(rest, Node.class).forEach(n -> nodes.put(n.getMetadata().getName(), n));
     List<Pod> pods = new ArrayList<>(of(rest, Pod.class));
     return new WorkloadInputs(workload, of(rest, ReplicaSet.class), of(rest, Job.class), pods, of(rest, Event.class),
-        of(rest, Service.class), nodes, previousSummary(), Instant.parse(now));
+        of(rest, Service.class), nodes, previousSummary(), Instant.parse(now),
+        new WorkloadInputs.Related(of(rest, PersistentVolumeClaim.class), of(rest, HorizontalPodAutoscaler.class),
+            of(rest, PodDisruptionBudget.class)));
   }
 
   private WorkloadSummary previousSummary() {

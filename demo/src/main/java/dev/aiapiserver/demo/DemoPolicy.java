@@ -40,7 +40,7 @@ final class DemoPolicy {
     seeding.create(new RoleBuilder().withNewMetadata().withName("workload-reader")
         .withNamespace(ShopWorkloads.NAMESPACE).endMetadata()
         .withRules(new PolicyRuleBuilder().withApiGroups(AI_GROUP)
-                .withResources("workloadsummaries").withVerbs(READ).build(),
+                .withResources("workloadsummaries", "namespacesummaries").withVerbs(READ).build(),
             // the evidence, but not pods/log: its logs are withheld, with the reason, the rest is served
             new PolicyRuleBuilder().withApiGroups(AI_GROUP)
                 .withResources("workloadsummaries/evidence").withVerbs("get").build(),
