@@ -69,17 +69,20 @@
  *   <li>Pod: metadata deletionTimestamp and ownerReferences (kind, name); status phase, reason,
  *       message, conditions (type, status, reason, message), initContainerStatuses and
  *       containerStatuses (name, ready, restartCount, state.waiting reason and message,
- *       state.running, state.terminated and lastState.terminated exitCode, reason, finishedAt);
- *       never a termination message;
+ *       state.running, state.terminated and lastState.terminated exitCode, reason, finishedAt,
+ *       and their message only for StartError and ContainerCannotRun, which the runtime wrote);
+ *       never a termination message the program wrote;
  *   <li>Event: type, reason, message, count, series (count, lastObservedTime), lastTimestamp,
- *       eventTime, firstTimestamp, metadata.creationTimestamp, involvedObject (kind, name, uid);
+ *       eventTime, firstTimestamp, metadata.creationTimestamp, involvedObject (kind, name, uid,
+ *       fieldPath: it names the container the kubelet speaks of);
  *   <li>Service: metadata name and namespace, spec.selector;
  *   <li>Node: metadata name and labels, spec.unschedulable, status conditions (type, status,
  *       reason, message), capacity, allocatable;
  *   <li>Namespace: metadata name, uid, creationTimestamp, deletionTimestamp; status.phase.
  * </ul>
  *
- * <p>Two rules depend on the clock (MissedSchedule, and an OOM kill within the last hour), so
- * summaries should also be re-derived now and then without a source change.
+ * <p>Some rules depend on the clock (MissedSchedule; an OOM or probe kill within the last hour; a
+ * crash loop remembered for the kubelet's ten-minute back-off memory), so summaries should also be
+ * re-derived now and then without a source change.
  */
 package dev.aiapiserver.views;

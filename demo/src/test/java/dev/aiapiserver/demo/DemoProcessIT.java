@@ -65,7 +65,7 @@ class DemoProcessIT {
     for (String namespace : new String[] {"shop", "payments", "batch", "kube-system"}) {
       assertTrue(all.lines().anyMatch(l -> l.startsWith(namespace + " ")), all);
     }
-    assertTrue(all.contains("CrashLoopBackOff"), all);
+    assertTrue(all.contains("OOMKilled"), all);
     assertTrue(kubectl.ok("get", "pods", "-n", "shop").contains("checkout-"));
 
     assertTrue(kubectl.ok("--context", "demo-agent", "get", "wls", "-n", "shop").contains("deployment.web"));
