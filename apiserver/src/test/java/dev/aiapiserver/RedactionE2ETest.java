@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.auth.AuthenticationFlags;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.certs.CertificateAuthority;
 import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
@@ -12,7 +12,7 @@ import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.e2e.Kubectl;
 import dev.aiapiserver.e2e.TlsClients;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.sources.SourceOptions;
 import dev.aiapiserver.testing.Await;
 import dev.aiapiserver.testing.FaultyReviews;

@@ -1,6 +1,6 @@
 package dev.aiapiserver;
 
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.testing.Await;

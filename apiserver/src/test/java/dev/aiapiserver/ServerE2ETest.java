@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.auth.AuthenticationFlags;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.certs.CertificateAuthority;
 import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
@@ -16,7 +16,7 @@ import dev.aiapiserver.e2e.Kubectl;
 import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.testing.Await;
 import dev.aiapiserver.testing.MockServers;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.sources.SourceOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

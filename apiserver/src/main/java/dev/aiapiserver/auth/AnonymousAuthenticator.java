@@ -1,7 +1,9 @@
 package dev.aiapiserver.auth;
 
-import dev.aiapiserver.http.ClientErrorLog;
-import dev.aiapiserver.http.StatusReplies;
+import dev.aiapiserver.request.UserInfo;
+
+import dev.aiapiserver.request.ClientErrorLog;
+import dev.aiapiserver.request.StatusReplies;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.LoggerFactory;

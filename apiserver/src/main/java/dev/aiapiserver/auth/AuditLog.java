@@ -1,5 +1,8 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;

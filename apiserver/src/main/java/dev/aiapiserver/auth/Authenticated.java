@@ -1,5 +1,7 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.UserInfo;
+
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;

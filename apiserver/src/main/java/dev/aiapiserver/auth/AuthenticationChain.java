@@ -1,5 +1,7 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.UserInfo;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

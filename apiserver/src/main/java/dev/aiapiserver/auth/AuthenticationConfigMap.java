@@ -1,7 +1,7 @@
 package dev.aiapiserver.auth;
 
 import dev.aiapiserver.certs.Pem;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;

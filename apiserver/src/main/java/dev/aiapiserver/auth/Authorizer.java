@@ -1,6 +1,9 @@
 package dev.aiapiserver.auth;
 
-import dev.aiapiserver.http.StatusReplies;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
+
+import dev.aiapiserver.request.StatusReplies;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -1,5 +1,7 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.UserInfo;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.X509Certificate;

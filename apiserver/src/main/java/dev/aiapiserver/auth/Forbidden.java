@@ -1,5 +1,8 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
+
 import dev.aiapiserver.api.Status;
 
 /** The 403 Status, worded exactly as kube-apiserver words it, so users and agents recognise it. */

@@ -1,6 +1,6 @@
 package dev.aiapiserver.evidence;
 
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -113,7 +113,7 @@ final class RolloutHistory {
     if (data == null) {
       return List.of();
     }
-    JsonNode containers = dev.aiapiserver.http.Json.MAPPER.valueToTree(data)
+    JsonNode containers = dev.aiapiserver.request.Json.MAPPER.valueToTree(data)
         .path("spec").path("template").path("spec").path("containers");
     List<String> images = new ArrayList<>();
     for (JsonNode c : containers) {

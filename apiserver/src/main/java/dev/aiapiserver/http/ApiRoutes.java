@@ -1,5 +1,9 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.StatusReplies;
+import dev.aiapiserver.request.ClientErrorLog;
+import dev.aiapiserver.request.LogBudget;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

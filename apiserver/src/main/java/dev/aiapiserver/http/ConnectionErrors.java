@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.ClientErrorLog;
+
 import javax.net.ssl.SSLException;
 import org.slf4j.LoggerFactory;
 

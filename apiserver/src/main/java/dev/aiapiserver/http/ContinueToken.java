@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.Json;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.Json;
+
 import dev.aiapiserver.api.Discovery;
 import dev.aiapiserver.api.Discovery.APIResourceDiscovery;
 import dev.aiapiserver.api.Discovery.GroupVersionForDiscovery;

@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.StatusReplies;
+
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;

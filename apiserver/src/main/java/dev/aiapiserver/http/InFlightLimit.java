@@ -1,8 +1,10 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.StatusReplies;
+
 import dev.aiapiserver.api.Status;
-import dev.aiapiserver.auth.RequestAttributes;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.StatusReplies;
+import dev.aiapiserver.request.ClientErrorLog;
+
 import dev.aiapiserver.api.Status;
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Handler;

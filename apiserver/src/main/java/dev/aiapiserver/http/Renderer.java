@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.Json;
+
 import dev.aiapiserver.api.ListMeta;
 import dev.aiapiserver.api.PartialObjectMetadata;
 import dev.aiapiserver.api.PartialObjectMetadataList;

@@ -1,7 +1,9 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.StatusReplies;
+
 import dev.aiapiserver.api.Status;
-import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.request.RequestAttributes;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,6 +1,6 @@
 package dev.aiapiserver.http;
 
-import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.request.RequestAttributes;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,6 +1,6 @@
 package dev.aiapiserver.http;
 
-import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.request.RequestAttributes;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;

@@ -1,8 +1,10 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.StatusReplies;
+
 import dev.aiapiserver.api.ListMeta;
 import dev.aiapiserver.api.Status;
-import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.request.RequestAttributes;
 import dev.aiapiserver.resources.ResourceType;
 import dev.aiapiserver.store.Expired;
 import dev.aiapiserver.store.Snapshot;

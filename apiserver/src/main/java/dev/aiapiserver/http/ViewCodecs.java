@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.Json;
+
 import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.resources.AiResources;
 import dev.aiapiserver.resources.ResourceType;

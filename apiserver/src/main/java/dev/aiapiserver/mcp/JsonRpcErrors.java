@@ -1,6 +1,6 @@
 package dev.aiapiserver.mcp;
 
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

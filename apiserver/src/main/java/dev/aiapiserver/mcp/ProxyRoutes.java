@@ -2,7 +2,7 @@ package dev.aiapiserver.mcp;
 
 import dev.aiapiserver.api.Status;
 import dev.aiapiserver.auth.AuthenticationChain;
-import dev.aiapiserver.http.StatusReplies;
+import dev.aiapiserver.request.StatusReplies;
 import dev.aiapiserver.resources.AiResources;
 import dev.aiapiserver.resources.ResourceType;
 import io.modelcontextprotocol.spec.HttpHeaders;

@@ -1,7 +1,7 @@
 package dev.aiapiserver.mcp;
 
-import dev.aiapiserver.auth.UserInfo;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.UserInfo;
+import dev.aiapiserver.request.Json;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;

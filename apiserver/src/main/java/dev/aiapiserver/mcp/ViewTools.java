@@ -4,8 +4,8 @@ import static dev.aiapiserver.mcp.ViewAccess.asking;
 
 import dev.aiapiserver.api.ClusterContext;
 import dev.aiapiserver.api.WorkloadSummary;
-import dev.aiapiserver.auth.RequestAttributes;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.evidence.EvidenceRoutes;
 import dev.aiapiserver.evidence.WorkloadEvidences;
 import dev.aiapiserver.http.LabelSelector;

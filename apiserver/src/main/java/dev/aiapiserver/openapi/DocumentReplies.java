@@ -1,6 +1,6 @@
 package dev.aiapiserver.openapi;
 
-import dev.aiapiserver.http.StatusReplies;
+import dev.aiapiserver.request.StatusReplies;
 import dev.aiapiserver.openapi.MediaRanges.Format;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

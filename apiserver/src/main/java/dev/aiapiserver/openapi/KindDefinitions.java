@@ -1,7 +1,7 @@
 package dev.aiapiserver.openapi;
 
 import dev.aiapiserver.api.ListMeta;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.resources.ResourceType;
 import java.util.List;
 import java.util.Map;

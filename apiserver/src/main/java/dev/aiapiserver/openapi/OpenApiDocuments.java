@@ -1,7 +1,7 @@
 package dev.aiapiserver.openapi;
 
 import dev.aiapiserver.api.Discovery;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.resources.ResourceType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.aiapiserver.openapi;
 
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.openapi.ApiPath.Operation;
 import dev.aiapiserver.openapi.ApiPath.Parameter;
 import dev.aiapiserver.resources.ResourceType;

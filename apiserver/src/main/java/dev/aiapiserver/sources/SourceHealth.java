@@ -38,6 +38,7 @@ public final class SourceHealth implements AutoCloseable {
   private final Duration period;
   private final Map<String, Stale> watchLost = new ConcurrentHashMap<>();
   private final Map<String, String> lastError = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> notWatching = new ConcurrentHashMap<>();
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile Stale upstream;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -98,7 +99,9 @@ public final class SourceHealth implements AutoCloseable {
         String name = e.getKey();
         SharedIndexInformer<?> informer = e.getValue();
         boolean lost = informer.hasSynced() && !informer.isWatching() && informer.isRunning();
-        if (lost && !watchLost.containsKey(name)) {
+        // a watch is not open yet for a moment after each list: lost only when seen twice in a row
+        boolean lostBefore = notWatching.put(name, lost) == Boolean.TRUE;
+        if (lost && lostBefore && !watchLost.containsKey(name)) {
           watchLost.put(name, new Stale(now, "watch lost: " + lastError.getOrDefault(name, "reconnecting")));
           LOG.warn("event=source_stale source={} reason=\"watch lost\"", name);
           changed = true;

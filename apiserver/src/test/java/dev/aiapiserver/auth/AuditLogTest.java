@@ -1,5 +1,7 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.UserInfo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,12 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
+
 import dev.aiapiserver.testing.MockServers;
 
 import dev.aiapiserver.testing.FaultyReviews;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;

@@ -1,6 +1,6 @@
 package dev.aiapiserver.auth;
 
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 

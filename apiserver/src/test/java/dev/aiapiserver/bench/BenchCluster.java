@@ -2,7 +2,7 @@ package dev.aiapiserver.bench;
 
 import dev.aiapiserver.testing.MockServers;
 
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.testing.FaultyReviews;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;

@@ -44,7 +44,7 @@ public final class TlsClients {
       try (java.io.BufferedReader in = new java.io.BufferedReader(
           new java.io.InputStreamReader(r.body(), java.nio.charset.StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          events.add(dev.aiapiserver.http.Json.MAPPER.readTree(line));
+          events.add(dev.aiapiserver.request.Json.MAPPER.readTree(line));
         }
       } catch (Exception e) {
         // the stream ended

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.api.WorkloadSummary.Verdict;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

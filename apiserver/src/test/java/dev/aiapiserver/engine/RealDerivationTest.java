@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.api.WorkloadSummary.Verdict;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.sources.Fixtures;
 import dev.aiapiserver.sources.MockCluster;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.e2e.Kubectl;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.mcp.McpTestServer;
 import dev.aiapiserver.mockcluster.KubeletLogs;
 import java.net.http.HttpResponse;

@@ -1,5 +1,7 @@
 package dev.aiapiserver.http;
 
+import dev.aiapiserver.request.Json;
+
 import dev.aiapiserver.api.ListMeta;
 import dev.aiapiserver.api.ObjectMeta;
 import dev.aiapiserver.api.WorkloadSummary;

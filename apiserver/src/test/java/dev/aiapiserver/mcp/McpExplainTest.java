@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiapiserver.auth.UserInfo;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.UserInfo;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.mockcluster.KubeletLogs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;

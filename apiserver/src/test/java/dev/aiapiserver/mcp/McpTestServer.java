@@ -5,7 +5,7 @@ import dev.aiapiserver.testing.MockServers;
 import dev.aiapiserver.AiApiServer;
 import dev.aiapiserver.ServingCertificate;
 import dev.aiapiserver.auth.AuthenticationFlags;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.certs.CertificateAuthority;
 import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;

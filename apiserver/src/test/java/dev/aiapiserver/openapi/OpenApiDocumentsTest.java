@@ -13,7 +13,7 @@ import dev.aiapiserver.api.ApiObject;
 import dev.aiapiserver.api.Discovery;
 import dev.aiapiserver.api.ObjectMeta;
 import dev.aiapiserver.api.WorkloadSummary;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.resources.AiResources;
 import dev.aiapiserver.resources.ResourceType;
 import java.security.MessageDigest;

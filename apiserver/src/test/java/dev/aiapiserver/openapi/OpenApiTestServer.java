@@ -1,7 +1,7 @@
 package dev.aiapiserver.openapi;
 
-import dev.aiapiserver.http.Json;
-import dev.aiapiserver.http.StatusReplies;
+import dev.aiapiserver.request.Json;
+import dev.aiapiserver.request.StatusReplies;
 import dev.aiapiserver.resources.ResourceType;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
 import io.fabric8.kubernetes.api.model.APIResource;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.config.ServerOptions;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.aiapiserver.reliability;
 import dev.aiapiserver.AiApiServer;
 import dev.aiapiserver.ServingCertificate;
 import dev.aiapiserver.auth.AuthenticationFlags;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.certs.CertificateAuthority;
 import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.testing.Await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -56,8 +56,9 @@ class UpstreamOutageTest {
       server.proxy.mode(outage);
       Await.until("/readyz fails", Duration.ofSeconds(30), () -> !ready());
       long detectedMs = (System.nanoTime() - began) / 1_000_000;
-      String verbose = server.get("/readyz?verbose", null).body();
-      assertTrue(verbose.contains("[-]informer-sync:pods failed: stale since"), verbose);
+      // each informer's check fails as soon as its own sign shows (its watch, or the API server's silence)
+      Await.until("/readyz names pods stale", Duration.ofSeconds(30), () -> server.get("/readyz?verbose", null)
+          .body().contains("[-]informer-sync:pods failed: stale since"));
       Await.until("freshness says stale", Duration.ofSeconds(10), () -> freshness().path("stale").size() > 0);
       JsonNode fresh = freshness();
       assertFalse(fresh.path("synced").asBoolean(), fresh.toString());

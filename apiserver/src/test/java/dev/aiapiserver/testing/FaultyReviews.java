@@ -1,6 +1,6 @@
 package dev.aiapiserver.testing;
 
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.mockcluster.ReviewingDispatcher;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authentication.UserInfoBuilder;

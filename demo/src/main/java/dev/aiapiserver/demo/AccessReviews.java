@@ -1,7 +1,7 @@
 package dev.aiapiserver.demo;
 
-import dev.aiapiserver.auth.RequestAttributes;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewSpecBuilder;

@@ -1,9 +1,9 @@
 package dev.aiapiserver.demo;
 
-import dev.aiapiserver.auth.RequestAttributes;
+import dev.aiapiserver.request.RequestAttributes;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.aiapiserver.demo;
 
-import dev.aiapiserver.auth.RequestAttributes;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.Json;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

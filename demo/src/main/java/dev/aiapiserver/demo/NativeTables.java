@@ -2,7 +2,7 @@ package dev.aiapiserver.demo;
 
 import dev.aiapiserver.api.ListMeta;
 import dev.aiapiserver.api.Table;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.resources.Ages;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package dev.aiapiserver.demo;
 
 import dev.aiapiserver.auth.Forbidden;
-import dev.aiapiserver.auth.RequestAttributes;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.UserInfo;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Handler;

@@ -1,8 +1,8 @@
 package dev.aiapiserver.demo;
 
 import dev.aiapiserver.api.Status;
-import dev.aiapiserver.auth.RequestAttributes;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.RequestAttributes;
+import dev.aiapiserver.request.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 

@@ -1,6 +1,6 @@
 package dev.aiapiserver.demo;
 
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Future;

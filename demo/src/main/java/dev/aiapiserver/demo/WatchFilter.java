@@ -1,7 +1,7 @@
 package dev.aiapiserver.demo;
 
-import dev.aiapiserver.auth.RequestAttributes;
 import dev.aiapiserver.http.LabelSelector;
+import dev.aiapiserver.request.RequestAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.aiapiserver.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

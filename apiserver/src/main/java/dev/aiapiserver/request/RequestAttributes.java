@@ -1,4 +1,4 @@
-package dev.aiapiserver.auth;
+package dev.aiapiserver.request;
 
 /**
  * What a request asks for, in the terms of SubjectAccessReview: a resource request (verb, group,

@@ -1,4 +1,4 @@
-package dev.aiapiserver.http;
+package dev.aiapiserver.request;
 
 import dev.aiapiserver.api.Status;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,4 +1,4 @@
-package dev.aiapiserver.auth;
+package dev.aiapiserver.request;
 
 import java.util.List;
 import java.util.Map;

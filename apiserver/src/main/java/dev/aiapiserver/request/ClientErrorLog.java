@@ -1,4 +1,4 @@
-package dev.aiapiserver.http;
+package dev.aiapiserver.request;
 
 import org.slf4j.Logger;
 

@@ -1,4 +1,4 @@
-package dev.aiapiserver.http;
+package dev.aiapiserver.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;

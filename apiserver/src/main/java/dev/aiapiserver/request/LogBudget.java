@@ -1,4 +1,4 @@
-package dev.aiapiserver.http;
+package dev.aiapiserver.request;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -6,17 +6,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * At most N log lines a second for lines a client can cause at will; the rest are counted, so the
  * next line written can say how many were left out.
  */
-final class LogBudget {
+public final class LogBudget {
   private final int perSecond;
   private final AtomicLong window = new AtomicLong();
   private final AtomicLong used = new AtomicLong();
   private final AtomicLong suppressed = new AtomicLong();
 
-  LogBudget(int perSecond) {
+  public LogBudget(int perSecond) {
     this.perSecond = perSecond;
   }
 
-  boolean tryAcquire() {
+  public boolean tryAcquire() {
     long second = System.nanoTime() / 1_000_000_000L;
     long current = window.get();
     if (current != second && window.compareAndSet(current, second)) {
@@ -30,7 +30,7 @@ final class LogBudget {
   }
 
   /** How many lines were left out since the last call. */
-  long takeSuppressed() {
+  public long takeSuppressed() {
     return suppressed.getAndSet(0);
   }
 }
