@@ -119,7 +119,22 @@ public record WorkloadSummary(
   public record Rollout(
       @JsonPropertyDescription("Current revision (Deployment revision annotation, or StatefulSet/DaemonSet revision hash).") String revision,
       @JsonPropertyDescription("True while a rollout is under way.") boolean inProgress,
-      @JsonPropertyDescription("Relevant status conditions (e.g. Progressing, Available).") List<Condition> conditions) {}
+      @JsonPropertyDescription("Relevant status conditions (e.g. Progressing, Available).") List<Condition> conditions,
+      @JsonPropertyDescription("While pods of more than one revision run: the newest revision first, then the older ones still running (at most three), each with its pods, ready pods and the images that differ between them.") List<Revision> revisions) {
+
+    public Rollout(String revision, boolean inProgress, List<Condition> conditions) {
+      this(revision, inProgress, conditions, null);
+    }
+  }
+
+  @JsonClassDescription("One revision of a workload's pod template and the pods that run it.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Revision(
+      @JsonPropertyDescription("Revision: the Deployment revision number, the StatefulSet controller revision, or the DaemonSet template generation.") String revision,
+      @JsonPropertyDescription("Images of this revision that differ from the other revision's, as container=image.") List<String> images,
+      @JsonPropertyDescription("Pods of this revision.") int pods,
+      @JsonPropertyDescription("Ready pods of this revision.") int ready,
+      @JsonPropertyDescription("True for the revision being rolled out.") boolean updated) {}
 
   @JsonClassDescription("A status condition of the workload.")
   @JsonInclude(JsonInclude.Include.NON_NULL)
