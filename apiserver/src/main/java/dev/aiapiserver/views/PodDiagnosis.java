@@ -145,8 +145,11 @@ final class PodDiagnosis {
       return new PodFinding(name(), nodeName, phase, null, startingDetail(), null, restarts(), null,
           EnumSet.noneOf(Reason.class), true, false);
     }
+    // Stuck once the pod, or the kubelet's complaints about it, are older than the grace.
     Instant created = Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
-    boolean stuck = created == null || !created.isAfter(now.minus(STARTING_GRACE));
+    Instant complained = warnings.firstSeen();
+    Instant graceEnds = now.minus(STARTING_GRACE);
+    boolean stuck = created == null || !created.isAfter(graceEnds) || (complained != null && !complained.isAfter(graceEnds));
     EnumSet<Reason> codes = EnumSet.noneOf(Reason.class);
     if (stuck && attach != null) {
       codes.add(Reason.FailedAttachVolume);

@@ -73,6 +73,19 @@ final class PodWarnings {
         && !EventDigest.lastSeen(e).isBefore(now.minus(BACK_OFF_MEMORY)));
   }
 
+  /** When the oldest warning about the pod was first seen, or null when there is none. */
+  Instant firstSeen() {
+    return events.stream().map(PodWarnings::firstSeen).min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  private static Instant firstSeen(Event e) {
+    Instant first = Rfc3339.parse(e.getFirstTimestamp());
+    if (first == null && e.getEventTime() != null) {
+      first = Rfc3339.parse(e.getEventTime().getTime());
+    }
+    return first != null ? first : EventDigest.lastSeen(e);
+  }
+
   /** The newest warning with this reason about the pod or any of its containers, or null. */
   Event newestWithReason(String reason) {
     return events.stream().filter(e -> reason.equals(e.getReason())).max(NEWEST).orElse(null);
