@@ -1,11 +1,14 @@
 package dev.aiapiserver.engine;
 
 import dev.aiapiserver.sources.Sources;
+import dev.aiapiserver.sources.WorkloadKind;
+import dev.aiapiserver.views.WorkloadInputs;
 import dev.aiapiserver.store.ViewStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +36,8 @@ public final class ViewEngine {
   private final WorkloadRecompute workloads;
   private final ClusterRecompute cluster;
   private final WorkloadCatalog catalog;
+  private final WorkloadSnapshots snapshots;
+  private final Clock clock;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "view-engine");
     t.setDaemon(true);
@@ -54,6 +59,8 @@ public final class ViewEngine {
         workloadSummaries, clock);
     this.cluster = new ClusterRecompute(sources, workloadSummaries, clusterContexts, derivations.cluster(), clock);
     this.catalog = new WorkloadCatalog(sources.caches(), workloadSummaries);
+    this.snapshots = new WorkloadSnapshots(sources.caches());
+    this.clock = clock;
     sources.addListener(new ChangeRouter(sources.caches(), this::markDirty, this::markClusterDirty));
   }
 
@@ -67,6 +74,14 @@ public final class ViewEngine {
       }
     });
     return ready;
+  }
+
+  /**
+   * What derivation would read about one top-level workload right now (for the evidence
+   * subresource), or empty when it does not exist as one. Reads the caches only; any thread.
+   */
+  public Optional<WorkloadInputs> inputs(WorkloadKind kind, String namespace, String name) {
+    return snapshots.take(new WorkloadKey(kind, namespace, name), null, clock.instant());
   }
 
   /** Every informer has synced and the first views are built. */

@@ -2,6 +2,7 @@ package dev.aiapiserver.demo;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.aiapiserver.mockcluster.KubeletLogs;
 import dev.aiapiserver.mockcluster.ReviewingDispatcher;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -37,10 +38,12 @@ public final class DemoCluster implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final KubeletLogs logs;
   private final ScheduledExecutorService drain;
 
-  private DemoCluster(KubernetesMockServer server) {
+  private DemoCluster(KubernetesMockServer server, KubeletLogs logs) {
     this.server = server;
+    this.logs = logs;
     this.client = server.createClient();
     this.drain = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "demo-cluster-drain");
@@ -56,10 +59,11 @@ public final class DemoCluster implements AutoCloseable {
     MOCK_LOG.setLevel(Level.WARNING);
     VersionInfo version = version();
     ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
+    KubeletLogs logs = new KubeletLogs(reviews);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-        new HashMap<>(), new DiscoveryDispatcher(reviews, version), false, version);
+        new HashMap<>(), new DiscoveryDispatcher(logs, version), false, version);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    DemoCluster cluster = new DemoCluster(server);
+    DemoCluster cluster = new DemoCluster(server, logs);
     LOG.info("event=demo_cluster_started url={} version={}", cluster.url(), KUBERNETES_VERSION);
     return cluster;
   }
@@ -67,6 +71,11 @@ public final class DemoCluster implements AutoCloseable {
   /** A client with full access, for seeding, for the motion and for this server's informers. */
   public KubernetesClient client() {
     return client;
+  }
+
+  /** The pods' logs, as the kubelet would serve them through pods/{name}/log. */
+  public KubeletLogs logs() {
+    return logs;
   }
 
   /** The mock's own address (plain HTTP, loopback, no authentication). */

@@ -66,6 +66,7 @@ final class DemoCommand {
       DemoPki pki = DemoPki.generate();
       DemoCluster cluster = running.add(DemoCluster.start(users));
       DemoScenario.seed(cluster.client(), clock);
+      DemoLogs.serve(cluster.client(), cluster.logs());
       cluster.publishAuthentication(pki);
       AiApiServer server = running.add(AiApiServer.start(options, new AiApiServer.Wiring(
           cluster.client(), cluster.client(), SourceOptions.forMockServer(),

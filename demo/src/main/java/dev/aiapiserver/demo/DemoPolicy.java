@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Who may do what, as plain RBAC objects in the cluster (so {@code kubectl get rolebindings -A}
- * shows the policy): admin reads everything; agent reads workload summaries and pods in shop only.
+ * shows the policy): admin reads everything; agent reads workload summaries, their evidence and pods
+ * in shop only — not pods/log, so the evidence it reads comes without logs.
  * The MCP door is the cluster-scoped subresource mcpservers/proxy, which a namespaced Role cannot
  * grant, so agent gets it from a ClusterRole limited to the server named {@code views}. The
  * discovery roles are the ones kube-apiserver bootstraps.
@@ -39,6 +40,9 @@ final class DemoPolicy {
         .withNamespace(ShopWorkloads.NAMESPACE).endMetadata()
         .withRules(new PolicyRuleBuilder().withApiGroups(AI_GROUP)
                 .withResources("workloadsummaries").withVerbs(READ).build(),
+            // the evidence, but not pods/log: its logs are withheld, with the reason, the rest is served
+            new PolicyRuleBuilder().withApiGroups(AI_GROUP)
+                .withResources("workloadsummaries/evidence").withVerbs("get").build(),
             new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs(READ).build())
         .build());
     seeding.create(new RoleBindingBuilder().withNewMetadata().withName("agent-workload-reader")

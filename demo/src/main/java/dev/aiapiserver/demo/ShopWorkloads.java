@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The shop namespace: a healthy storefront (whose template is full of secrets that must never
  * leave the server), a cart in the middle of a rollout, a checkout that is OOM-killed over and
- * over, and recommendations stuck on an image that does not exist.
+ * over, recommendations stuck on an image that does not exist, and orders, whose new revision
+ * crashes at start while the previous one still serves.
  */
 final class ShopWorkloads {
   static final String NAMESPACE = "shop";
@@ -35,6 +36,7 @@ final class ShopWorkloads {
     cart();
     checkout();
     recommendations();
+    orders();
     Services services = new Services(seeding);
     services.clusterIp(NAMESPACE, "web", 80, 8080, "10.96.41.17");
     services.clusterIp(NAMESPACE, "cart", 80, 8080, "10.96.41.52");
@@ -103,6 +105,30 @@ final class ShopWorkloads {
           14 * restartCount, Duration.ofHours(4), Duration.ofSeconds(30 + 10L * i),
           "kubelet", pod.getSpec().getNodeName());
     }
+  }
+
+  /** Revision 3 (orders:3.2.0) crash-loops at start-up; revision 2 (orders:3.1.4) still serves two pods. */
+  private void orders() {
+    PodTemplateSpec v2 = template(Map.of("app", "orders", "tier", "backend"),
+        container("orders", "registry.example.com/shop/orders:3.1.4", "250m", "384Mi", "512Mi"));
+    PodTemplateSpec v3 = template(Map.of("app", "orders", "tier", "backend"),
+        container("orders", "registry.example.com/shop/orders:3.2.0", "250m", "384Mi", "512Mi"));
+    Duration rolloutStarted = Duration.ofMinutes(12);
+    Deployment orders = workloads.deployment(NAMESPACE, "orders", 2, v3, 3, Map.of(),
+        deploymentStatus(3, 3, 1, 2, workloads.available(Duration.ofDays(2)),
+            workloads.progressing("orders", 3, rolloutStarted)));
+    ReplicaSet previous = workloads.replicaSet(orders, 2, v2, 2, 2);
+    ReplicaSet current = workloads.replicaSet(orders, 3, v3, 1, 0);
+    for (int i = 0; i < 2; i++) {
+      workloads.pod(previous, previous.getSpec().getTemplate(), Workloads.generatedName(previous, i),
+          ScenarioNodes.WORKER, Map.of(), (spec, ip) -> states.ready(spec, ip, Duration.ofDays(2)));
+    }
+    Pod crashing = workloads.pod(current, current.getSpec().getTemplate(), Workloads.generatedName(current, 0),
+        ScenarioNodes.CONTROL_PLANE, Map.of(), (spec, ip) -> states.crashLooping(spec, ip, rolloutStarted, 6, "Error",
+            1, Duration.ofSeconds(95)));
+    seeding.warning(crashing, "spec.containers{orders}", "BackOff", "Back-off restarting failed container orders in pod "
+        + crashing.getMetadata().getName() + "_shop(" + crashing.getMetadata().getUid() + ")",
+        27, rolloutStarted, Duration.ofSeconds(20), "kubelet", crashing.getSpec().getNodeName());
   }
 
   private void recommendations() {

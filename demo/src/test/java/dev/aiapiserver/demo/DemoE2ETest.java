@@ -195,7 +195,7 @@ class DemoE2ETest {
   void anMcpAgentCallsEveryToolThroughTheFrontDoorAndRbacBoundsTheAgentUser() throws Exception {
     try (McpSyncClient admin = mcpAgent(demo.users().adminToken())) {
       admin.initialize();
-      assertEquals(List.of("cluster_context", "get_workload_summary", "list_workload_summaries", "triage"),
+      assertEquals(List.of("cluster_context", "explain", "get_workload_summary", "list_workload_summaries", "triage"),
           admin.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
       McpSchema.CallToolResult triage = admin.callTool(new McpSchema.CallToolRequest("triage", Map.of()));
       assertFalse(triage.isError(), text(triage));
@@ -217,5 +217,86 @@ class DemoE2ETest {
           + " \"ai.k8s.io\" in the namespace \"payments\""), text(payments));
       assertFalse(text(payments).contains("ledger-db"));
     }
+  }
+
+  static final String EVIDENCE = "/apis/ai.k8s.io/v1alpha1/namespaces/shop/workloadsummaries/%s/evidence";
+
+  @Test
+  void theEvidenceShowsAdminTheLogsRedactedAndWithholdsThemFromAgent() throws Exception {
+    JsonNode checkout = JsonMapper.shared().readTree(kubectl.ok("get", "--raw", EVIDENCE.formatted("deployment.checkout")));
+    JsonNode logs = checkout.path("logs").path("items");
+    assertTrue(logs.size() >= 2, checkout.toString());
+    String lines = logs.toString();
+    assertTrue(lines.contains("Pause Full (G1 Compaction Pause) 229M->227M(230M)"), lines);
+    assertFalse(lines.contains(DemoLogs.CHECKOUT_DB_PASSWORD), "the planted password is redacted: " + lines);
+    assertTrue(lines.contains("orders?user=checkout&password="), lines);
+
+    JsonNode orders = JsonMapper.shared().readTree(kubectl.ok("get", "--raw", EVIDENCE.formatted("deployment.orders")));
+    JsonNode revisions = orders.path("rollout").path("revisions");
+    assertEquals(3, revisions.get(0).path("revision").asInt(), revisions.toString());
+    assertTrue(revisions.get(0).path("current").asBoolean());
+    assertEquals("registry.example.com/shop/orders:3.2.0", revisions.get(0).path("images").get(0).asString());
+    assertEquals(0, revisions.get(0).path("ready").asInt());
+    assertEquals("registry.example.com/shop/orders:3.1.4", revisions.get(1).path("images").get(0).asString());
+    assertEquals(2, revisions.get(1).path("ready").asInt());
+    assertTrue(orders.path("logs").toString().contains("must be owner of table orders"), orders.toString());
+
+    JsonNode asAgent = JsonMapper.shared().readTree(kubectl.ok("--context", "demo-agent", "get", "--raw",
+        EVIDENCE.formatted("deployment.orders")));
+    assertEquals("requires get on pods/log in namespace shop", asAgent.path("logs").path("withheld").asString());
+    assertEquals(2, asAgent.path("rollout").path("revisions").size());
+    assertFalse(asAgent.toString().contains("must be owner"), "no log line for a caller without pods/log");
+  }
+
+  @Test
+  void anMcpAgentExplainsTheFailingRolloutThroughTheFrontDoor() throws Exception {
+    try (McpSyncClient admin = mcpAgent(demo.users().adminToken())) {
+      admin.initialize();
+      McpSchema.CallToolResult explained = admin.callTool(new McpSchema.CallToolRequest("explain",
+          Map.of("namespace", "shop", "name", "deployment.orders")));
+      assertFalse(explained.isError(), text(explained));
+      String text = ((McpSchema.TextContent) explained.content().get(0)).text();
+      assertTrue(text.contains("Rollout, newest first: revision 3 ("), text);
+      assertTrue(text.indexOf("<cluster-data>") < text.indexOf("must be owner of table orders"), text);
+      assertTrue(text.endsWith("</cluster-data>"), text);
+    }
+    try (McpSyncClient agent = mcpAgent(demo.users().agentToken())) {
+      agent.initialize();
+      McpSchema.CallToolResult explained = agent.callTool(new McpSchema.CallToolRequest("explain",
+          Map.of("namespace", "shop", "name", "deployment.checkout")));
+      assertFalse(explained.isError(), text(explained));
+      assertTrue(text(explained).contains("Logs withheld: requires get on pods/log in namespace shop."), text(explained));
+    }
+  }
+
+  /** The closing note's numbers: the evidence against what an agent read before for the same answer. */
+  @Test
+  void theEvidenceCostsLessThanRawLogsAndReplicaSets() throws Exception {
+    com.knuddels.jtokkit.api.Encoding o200k = com.knuddels.jtokkit.Encodings.newDefaultEncodingRegistry()
+        .getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
+    StringBuilder report = new StringBuilder("workload                 evidence bytes/tokens   raw bytes/tokens\n");
+    for (String app : List.of("checkout", "orders")) {
+      String evidence = kubectl.ok("get", "--raw", EVIDENCE.formatted("deployment." + app));
+      // The raw way: the ReplicaSets and pods of the app, the namespace's events, and both logs of each failing pod.
+      StringBuilder raw = new StringBuilder(kubectl.ok("get", "rs,pods", "-n", "shop", "-l", "app=" + app, "-o", "json"));
+      raw.append(kubectl.ok("get", "events", "-n", "shop", "-o", "json"));
+      for (String pod : kubectl.ok("get", "pods", "-n", "shop", "-l", "app=" + app, "-o", "name").lines().toList()) {
+        for (String previous : List.of("--previous=false", "--previous=true")) {
+          Kubectl.Result log = kubectl.run("logs", "-n", "shop", pod, previous);
+          raw.append(log.exitCode() == 0 ? log.out() : "");
+        }
+      }
+      report.append(String.format("deployment.%-13s %8d / %-8d %8d / %d%n", app,
+          evidence.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, o200k.countTokens(evidence),
+          raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, o200k.countTokens(raw.toString())));
+      assertTrue(o200k.countTokens(evidence) < o200k.countTokens(raw.toString()), report.toString());
+      assertTrue(evidence.length() <= 16 * 1024, evidence);
+      if (app.equals("checkout")) {
+        assertTrue(raw.toString().contains(DemoLogs.CHECKOUT_DB_PASSWORD) && !evidence.contains(DemoLogs.CHECKOUT_DB_PASSWORD),
+            "raw logs hand the model the password; the evidence does not");
+      }
+    }
+    Files.writeString(Path.of("target", "evidence-measurement.txt"), report.toString());
+    System.out.println(report);
   }
 }
