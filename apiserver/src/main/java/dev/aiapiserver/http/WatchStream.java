@@ -47,11 +47,13 @@ final class WatchStream implements WatchListener {
   private boolean firstTable = true;
   private long timeoutTimer = -1;
   private long bookmarkTimer = -1;
+  private final RoutingContext ctx;
 
   private WatchStream(Vertx vertx, RoutingContext ctx, ServedResource served, RequestAttributes attributes,
       Representation.Choice choice, ListOptions options, int maxPending) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.ctx = ctx;
     this.response = ctx.response();
     this.served = served;
     this.attributes = attributes;
@@ -109,8 +111,9 @@ final class WatchStream implements WatchListener {
     }
     // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
     response.writeHead();
-    response.closeHandler(v -> close());
-    response.exceptionHandler(t -> close());
+    // Through the routing context, not the response's own (single) handlers, which Vert.x Web uses
+    // to run every end handler (metrics, in-flight counts) when a client goes away.
+    ctx.addEndHandler(done -> close());
     long timeoutMs = options.timeoutSeconds() != null
         ? options.timeoutSeconds() * 1000L
         : settings.minRequestTimeout().toMillis()
