@@ -69,7 +69,7 @@ public record WorkloadSummary(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Health(
       @JsonPropertyDescription("One of Healthy, Progressing, Degraded, Failing, Suspended, Completed, Unknown. See docs/verdicts.md.") Verdict verdict,
-      @JsonPropertyDescription("Machine-readable reason codes, cause first (what to fix, then what the controller concluded, then symptoms), the same order while the state stays the same, empty unless Degraded or Failing: FailedCreate, OOMKilled, LivenessProbeFailed, StartupProbeFailed, CreateContainerConfigError, CreateContainerError, RunContainerError, StartError, ErrImagePull, ImagePullBackOff, Unschedulable, NodeNotReady, Evicted, MissedSchedule, ProgressDeadlineExceeded, BackoffLimitExceeded, DeadlineExceeded, JobFailed, CrashLoopBackOff, PodFailed, ReadinessProbeFailed, NotReady. See docs/verdicts.md.") List<String> reasons,
+      @JsonPropertyDescription("Machine-readable reason codes, cause first (what to fix, then what the controller concluded, then symptoms), the same order while the state stays the same, empty unless Degraded or Failing: FailedCreate, OOMKilled, LivenessProbeFailed, StartupProbeFailed, CreateContainerConfigError, CreateContainerError, RunContainerError, StartError, ErrImagePull, ImagePullBackOff, FailedAttachVolume, FailedMount, Unschedulable, NodeNotReady, Evicted, MissedSchedule, NewRevisionFailing, RolloutStalled, ProgressDeadlineExceeded, BackoffLimitExceeded, DeadlineExceeded, JobFailed, CrashLoopBackOff, PodFailed, ReadinessProbeFailed, NotReady. See docs/verdicts.md.") List<String> reasons,
       @JsonPropertyDescription("One human sentence naming the worst pod and container and the evidence.") String message,
       @JsonPropertyDescription("When the verdict last changed (RFC 3339).") String since) {}
 
@@ -129,7 +129,22 @@ public record WorkloadSummary(
   public record Rollout(
       @JsonPropertyDescription("Current revision (Deployment revision annotation, or StatefulSet/DaemonSet revision hash).") String revision,
       @JsonPropertyDescription("True while a rollout is under way.") boolean inProgress,
-      @JsonPropertyDescription("Relevant status conditions (e.g. Progressing, Available).") List<Condition> conditions) {}
+      @JsonPropertyDescription("Relevant status conditions (e.g. Progressing, Available).") List<Condition> conditions,
+      @JsonPropertyDescription("While pods of more than one revision run: the newest revision first, then the older ones still running (at most three), each with its pods, ready pods and the images that differ between them.") List<Revision> revisions) {
+
+    public Rollout(String revision, boolean inProgress, List<Condition> conditions) {
+      this(revision, inProgress, conditions, null);
+    }
+  }
+
+  @JsonClassDescription("One revision of a workload's pod template and the pods that run it.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Revision(
+      @JsonPropertyDescription("Revision: the Deployment revision number, the StatefulSet controller revision, or the DaemonSet template generation.") String revision,
+      @JsonPropertyDescription("Images of this revision that differ from the other revision's, as container=image.") List<String> images,
+      @JsonPropertyDescription("Pods of this revision.") int pods,
+      @JsonPropertyDescription("Ready pods of this revision.") int ready,
+      @JsonPropertyDescription("True for the revision being rolled out.") boolean updated) {}
 
   @JsonClassDescription("A status condition of the workload.")
   @JsonInclude(JsonInclude.Include.NON_NULL)

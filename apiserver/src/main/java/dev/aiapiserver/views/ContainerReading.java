@@ -34,6 +34,7 @@ final class ContainerReading {
   private String detail;
   private String message;
   private boolean starting;
+  private boolean stuck;
 
   ContainerReading(ContainerStatus cs, boolean init, boolean initializing, PodWarnings warnings, Instant now) {
     this.cs = cs;
@@ -60,7 +61,7 @@ final class ContainerReading {
       unready();
     }
     lastTermination();
-    return new PodDiagnosis.ContainerFinding(cs, init, codes, detail, message, starting);
+    return new PodDiagnosis.ContainerFinding(cs, init, codes, detail, message, starting, stuck);
   }
 
   private void waiting(ContainerStateWaiting w) {
@@ -70,7 +71,9 @@ final class ContainerReading {
     if (r == null || STARTING.contains(r)) {
       starting = true;
     } else if (!WAITING_CODES.contains(r)) {
+      // A waiting reason of its own (InvalidImageName, ErrImageNeverPull, PreStartHookError …) is a failure state.
       codes.add(Reason.NotReady);
+      stuck = true;
     } else if ("CrashLoopBackOff".equals(r)) {
       crashLoop(w.getMessage());
     } else if ("ErrImagePull".equals(r) || "ImagePullBackOff".equals(r)) {

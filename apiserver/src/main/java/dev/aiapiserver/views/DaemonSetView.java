@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
  */
 final class DaemonSetView {
   static final String TEMPLATE_GENERATION = "deprecated.daemonset.template.generation";
+  /** The controller labels each pod with the template generation it was made from. */
+  static final String POD_TEMPLATE_GENERATION = "pod-template-generation";
   private static final StatusConditions.Fields<DaemonSetCondition> FIELDS = new StatusConditions.Fields<>(
       DaemonSetCondition::getType, DaemonSetCondition::getStatus, DaemonSetCondition::getReason,
       DaemonSetCondition::getMessage, DaemonSetCondition::getLastTransitionTime);
@@ -45,8 +47,11 @@ final class DaemonSetView {
     if (revision == null && ds.getMetadata().getGeneration() != null) {
       revision = String.valueOf(ds.getMetadata().getGeneration());
     }
+    RolloutRevisions revisions = RolloutRevisions.of(in.pods(), RolloutRevisions.byLabel(POD_TEMPLATE_GENERATION),
+        revision, RolloutRevisions.NUMBERS_NEWEST_FIRST, pods.troubledPods());
     draft.replicas(new Replicas(desired, orZero(st.getCurrentNumberScheduled()), ready, available, updated))
-        .rollout(new Rollout(revision, inProgress, StatusConditions.of(st.getConditions(), FIELDS, draft.redaction())))
+        .rollout(new Rollout(revision, inProgress, StatusConditions.of(st.getConditions(), FIELDS, draft.redaction()),
+            revisions.toRevisions()))
         .daemonSet(new DaemonSetFacts(desired, orZero(st.getCurrentNumberScheduled()), orZero(st.getNumberMisscheduled()), ready));
     StringBuilder headline = new StringBuilder();
     if (desired == 0) {
@@ -67,6 +72,8 @@ final class DaemonSetView {
     if (orZero(st.getCurrentNumberScheduled()) < desired) {
       observed.cause(OwnWarnings.failedCreate(ds, in.events(), draft.redaction()));
     }
+    revisions.judge(observed, draft.redaction());
+    observed.cause(RolloutRevisions.stalled(inProgress, updated, desired, in.pods(), in.now()));
     return draft.finish(observed, pods);
   }
 }

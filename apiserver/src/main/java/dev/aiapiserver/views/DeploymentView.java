@@ -9,9 +9,14 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Deployment: judged from its status (as the deployment controller reports it), its ReplicaSets'
@@ -49,11 +54,17 @@ final class DeploymentView {
     Optional<DeploymentCondition> deadline = condition(st, "Progressing")
         .filter(c -> "ProgressDeadlineExceeded".equals(c.getReason()));
     boolean paused = d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused());
+    // The controller's Progressing condition says whether its rollout runs (NewReplicaSetAvailable:
+    // done); counts are the fallback for a status without it. A pod replaced later is not a rollout.
+    boolean countsRolling = updated < desired || orZero(st.getReplicas()) > updated;
     boolean inProgress = deadline.isEmpty() && !paused
         && (!SummaryDraft.generationObserved(d, st.getObservedGeneration())
-            || updated < desired || orZero(st.getReplicas()) > updated || controllerSaysProgressing(st));
+            || (condition(st, "Progressing").isPresent() ? controllerSaysProgressing(st) : countsRolling));
+    RolloutRevisions revisions = RolloutRevisions.of(in.pods(), revisionOfPod(in.replicaSets()), revision,
+        RolloutRevisions.NUMBERS_NEWEST_FIRST, pods.troubledPods());
     draft.replicas(new Replicas(desired, orZero(st.getReplicas()), ready, available, updated))
-        .rollout(new Rollout(revision, inProgress, StatusConditions.of(st.getConditions(), FIELDS, draft.redaction())));
+        .rollout(new Rollout(revision, inProgress, StatusConditions.of(st.getConditions(), FIELDS, draft.redaction()),
+            revisions.toRevisions()));
 
     StringBuilder headline = new StringBuilder().append(ready).append('/').append(desired).append(" ready");
     if (desired == 0) {
@@ -61,7 +72,7 @@ final class DeploymentView {
       if (pods.total() > 0) {
         headline.append(", ").append(pods.total()).append(pods.total() == 1 ? " pod" : " pods").append(" left");
       }
-    } else if (inProgress && (updated < desired || orZero(st.getReplicas()) > updated)) {
+    } else if (inProgress && countsRolling) {
       headline.append(", rolling out").append(revision == null ? "" : " revision " + revision)
           .append(" (").append(updated).append('/').append(desired).append(" updated)");
     } else if (deadline.isPresent()) {
@@ -77,7 +88,34 @@ final class DeploymentView {
     deadline.ifPresent(c -> observed.cause(new Cause(Reason.ProgressDeadlineExceeded,
         draft.redaction().clean(c.getMessage(), FreeText.ITEM), true, Rfc3339.normalize(c.getLastTransitionTime()))));
     observed.cause(replicaFailure(st, in.replicaSets(), draft.redaction()));
+    revisions.judge(observed, draft.redaction());
     return draft.finish(observed, pods);
+  }
+
+  /** A pod runs the revision of the ReplicaSet that controls it. */
+  private static Function<Pod, String> revisionOfPod(List<ReplicaSet> replicaSets) {
+    Map<String, String> byUid = new HashMap<>();
+    Map<String, String> byName = new HashMap<>();
+    for (ReplicaSet rs : replicaSets) {
+      String revision = SummaryDraft.annotation(rs, REVISION);
+      if (revision != null) {
+        byUid.put(rs.getMetadata().getUid(), revision);
+        byName.put(rs.getMetadata().getName(), revision);
+      }
+    }
+    return pod -> {
+      List<OwnerReference> owners = pod.getMetadata().getOwnerReferences();
+      if (owners == null) {
+        return null;
+      }
+      for (OwnerReference o : owners) {
+        if ("ReplicaSet".equals(o.getKind())) {
+          String revision = o.getUid() != null ? byUid.get(o.getUid()) : null;
+          return revision != null ? revision : byName.get(o.getName());
+        }
+      }
+      return null;
+    };
   }
 
   /** FailedCreate, from the Deployment's ReplicaFailure condition or that of one of its ReplicaSets. */

@@ -19,37 +19,41 @@ final class HealthMessage {
     if (j.verdict() == Verdict.Unknown) {
       return FreeText.clip("cannot judge: " + o.unknownWhy, FreeText.SENTENCE);
     }
-    List<String> parts = new ArrayList<>();
-    if (j.verdict() != Verdict.Healthy && j.verdict() != Verdict.Completed && j.verdict() != Verdict.Suspended) {
-      Cause top = j.decidingCause() != null ? j.decidingCause()
-          : o.causes.stream().min(Comparator.comparing(Cause::reason)).orElse(null);
-      if (top != null) {
-        parts.add(top.detail() == null ? top.reason().name()
-            : top.reason() + ": " + FreeText.clip(withoutFinalStop(top.detail()), FreeText.ITEM));
-      }
-      PodFinding worst = pods.worstWithCode();
-      if (worst != null) {
-        int others = pods.unhealthy() - 1;
-        String more = others > 0 ? " (and " + others + " more unhealthy " + (others == 1 ? "pod)" : "pods)") : "";
-        String phrase = worst.phrase(Integer.MAX_VALUE) + more;
-        int over = sentence(o, parts, phrase).length() - FreeText.SENTENCE;
-        if (over > 0 && worst.message() != null) {
-          // Shorten the pod's quoted message (head … tail) rather than cut the sentence a second time.
-          phrase = worst.phrase(Math.max(MIN_QUOTE, worst.message().length() - over)) + more;
-        }
-        parts.add(phrase);
-      }
+    if (j.verdict() == Verdict.Healthy || j.verdict() == Verdict.Completed || j.verdict() == Verdict.Suspended) {
+      return redaction.clean(o.headline, FreeText.SENTENCE);
     }
-    return redaction.clean(sentence(o, parts, null), FreeText.SENTENCE);
+    Cause top = j.decidingCause() != null ? j.decidingCause()
+        : o.causes.stream().min(Comparator.comparing(Cause::reason)).orElse(null);
+    String detail = top == null || top.detail() == null ? null : withoutFinalStop(top.detail());
+    PodFinding worst = pods.worstWithCode();
+    int others = pods.unhealthy() - 1;
+    String more = others > 0 ? " (and " + others + " more unhealthy " + (others == 1 ? "pod)" : "pods)") : "";
+    int podQuote = worst == null || worst.quoted() == null ? 0 : worst.quoted().length();
+    int causeQuote = detail == null ? 0 : Math.min(detail.length(), FreeText.ITEM);
+    // Too long: shorten the pod's quoted message, then the cause's (each head … tail), so that
+    // the sentence is never cut a second time in the middle of a quote.
+    int over = sentence(o, top, detail, causeQuote, worst, podQuote, more).length() - FreeText.SENTENCE;
+    if (over > 0 && podQuote > MIN_QUOTE) {
+      int cut = Math.min(over, podQuote - MIN_QUOTE);
+      podQuote -= cut;
+      over -= cut;
+    }
+    if (over > 0 && causeQuote > MIN_QUOTE) {
+      causeQuote -= Math.min(over, causeQuote - MIN_QUOTE);
+    }
+    return redaction.clean(sentence(o, top, detail, causeQuote, worst, podQuote, more), FreeText.SENTENCE);
   }
 
-  private static String sentence(Observed o, List<String> parts, String extra) {
-    List<String> all = new ArrayList<>(parts);
-    if (extra != null) {
-      all.add(extra);
+  private static String sentence(Observed o, Cause top, String detail, int causeQuote, PodFinding worst,
+      int podQuote, String more) {
+    List<String> parts = new ArrayList<>();
+    if (top != null) {
+      parts.add(detail == null ? top.reason().name() : top.reason() + ": " + FreeText.clip(detail, causeQuote));
     }
-    return all.isEmpty() ? o.headline
-        : o.headline + ": " + String.join("; ", all.stream().map(HealthMessage::withoutFinalStop).toList());
+    if (worst != null) {
+      parts.add(withoutFinalStop(worst.phrase(Math.max(podQuote, 1))) + more);
+    }
+    return parts.isEmpty() ? o.headline : o.headline + ": " + String.join("; ", parts);
   }
 
   /** Messages from Kubernetes often end in a full stop; the sentence goes on after them. */

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +19,12 @@ import java.util.Optional;
 
 /** Judges one pod: what, if anything, is wrong with it, and which container is at fault. */
 final class PodDiagnosis {
+  /**
+   * How long a pod may stay on its way up while warnings about it pile up before it counts as
+   * stuck: the kubelet itself gives up waiting for a pod's volumes after about two minutes
+   * ("Unable to attach or mount volumes: … timed out waiting for the condition").
+   */
+  static final Duration STARTING_GRACE = Duration.ofMinutes(2);
   private final Pod pod;
   private final Map<String, Node> nodes;
   private final Instant now;
@@ -39,6 +46,13 @@ final class PodDiagnosis {
   static Optional<PodFinding> of(Pod pod, Map<String, Node> nodes, PodWarnings warnings, Instant now,
       Redaction redaction) {
     return Optional.ofNullable(new PodDiagnosis(pod, nodes, now, redaction).judge(warnings));
+  }
+
+  /** True when the pod's Ready condition is True. */
+  static boolean ready(Pod pod) {
+    PodStatus st = pod.getStatus();
+    return st != null && st.getConditions() != null
+        && st.getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   static String phase(Pod pod) {
@@ -102,23 +116,52 @@ final class PodDiagnosis {
         message = newestWarning.getMessage();
       }
       return new PodFinding(name(), nodeName, phase, cs.getName(), atFault.shownDetail(),
-          redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false);
+          redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false, atFault.stuck());
     }
-    Event newestWarning = warnings.newest();
     if (starting) {
-      if (newestWarning != null && !(nodeName != null && "FailedScheduling".equals(newestWarning.getReason()))) {
-        // A pod that stays on its way up while warnings pile up (FailedMount, FailedCreatePodSandBox) is stuck.
-        return podFault(phase, nodeName, EnumSet.of(Reason.NotReady), newestWarning.getReason(),
-            newestWarning.getMessage());
-      }
-      return new PodFinding(name(), nodeName, phase, null, startingDetail(), null, restarts(), null,
-          EnumSet.noneOf(Reason.class), true);
+      return startingOrStuck(phase, nodeName, warnings);
     }
     Optional<PodCondition> unready = condition("Ready").filter(c -> "False".equals(c.getStatus()));
     if ("Running".equals(phase) && unready.isPresent()) {
       return podFault(phase, nodeName, EnumSet.of(Reason.NotReady), "NotReady", unready.get().getMessage());
     }
     return null;
+  }
+
+  /**
+   * A pod on its way up, unless warnings about it say otherwise: a young pod with warnings is
+   * NotReady (it may still come up); past the grace it is stuck, and volume trouble gets its own
+   * codes, the attach failure (the cause) before the mount failure.
+   */
+  private PodFinding startingOrStuck(String phase, String nodeName, PodWarnings warnings) {
+    Event attach = warnings.newestWithReason("FailedAttachVolume");
+    Event mount = warnings.specificMountFailure();
+    Event newest = warnings.newest();
+    if (newest != null && nodeName != null && "FailedScheduling".equals(newest.getReason())) {
+      newest = null; // scheduled since: the scheduler's old complaint says nothing now
+    }
+    Event evidence = attach != null ? attach : mount != null ? mount : newest;
+    if (evidence == null) {
+      return new PodFinding(name(), nodeName, phase, null, startingDetail(), null, restarts(), null,
+          EnumSet.noneOf(Reason.class), true, false);
+    }
+    // Stuck once the pod, or the kubelet's complaints about it, are older than the grace.
+    Instant created = Rfc3339.parse(pod.getMetadata().getCreationTimestamp());
+    Instant complained = warnings.firstSeen();
+    Instant graceEnds = now.minus(STARTING_GRACE);
+    boolean stuck = created == null || !created.isAfter(graceEnds) || (complained != null && !complained.isAfter(graceEnds));
+    EnumSet<Reason> codes = EnumSet.noneOf(Reason.class);
+    if (stuck && attach != null) {
+      codes.add(Reason.FailedAttachVolume);
+    }
+    if (stuck && mount != null) {
+      codes.add(Reason.FailedMount);
+    }
+    if (codes.isEmpty()) {
+      codes.add(Reason.NotReady);
+    }
+    return new PodFinding(name(), nodeName, phase, null, evidence.getReason(),
+        redaction.clean(evidence.getMessage(), FreeText.ITEM), restarts(), null, codes, false, stuck);
   }
 
   private PodFinding failed(String nodeName) {
@@ -146,7 +189,7 @@ final class PodDiagnosis {
         }
         String detail = reason != null ? reason : t.getReason() != null ? t.getReason() : "Error";
         return new PodFinding(name(), nodeName, "Failed", cs.getName(), init ? "Init:" + detail : detail,
-            redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false);
+            redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false, false);
       }
     }
     return podFault("Failed", nodeName, codes, reason != null ? reason : "Failed", st.getMessage());
@@ -154,7 +197,7 @@ final class PodDiagnosis {
 
   private PodFinding podFault(String phase, String nodeName, EnumSet<Reason> codes, String detail, String message) {
     return new PodFinding(name(), nodeName, phase, null, detail, redaction.clean(message, FreeText.ITEM),
-        restarts(), null, codes, false);
+        restarts(), null, codes, false, false);
   }
 
   private String startingDetail() {
@@ -202,7 +245,7 @@ final class PodDiagnosis {
 
   /** What one container status says, read together with the kubelet's warnings about it. */
   record ContainerFinding(ContainerStatus status, boolean init, EnumSet<Reason> codes, String detail,
-      String message, boolean starting) {
+      String message, boolean starting, boolean stuck) {
 
     static ContainerFinding of(ContainerStatus cs, boolean init, boolean initializing, PodWarnings warnings,
         Instant now) {

@@ -111,6 +111,22 @@ final class PodEvidence {
     return w == null || w.codes().isEmpty() ? null : w;
   }
 
+  /** Names of the judged pods with a problem code, or stuck. */
+  Set<String> troubledPods() {
+    Set<String> names = new java.util.HashSet<>();
+    for (PodFinding f : findings) {
+      if (f.stuck() || f.codes().stream().anyMatch(Reason::isProblem)) {
+        names.add(f.pod());
+      }
+    }
+    return names;
+  }
+
+  /** True when a pod will not come up by itself (a failure state, or starting too long amid warnings). */
+  boolean anyStuck() {
+    return findings.stream().anyMatch(PodFinding::stuck);
+  }
+
   boolean anyStarting() {
     return findings.stream().anyMatch(PodFinding::starting);
   }

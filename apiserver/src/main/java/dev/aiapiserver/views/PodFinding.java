@@ -19,6 +19,8 @@ import java.util.Set;
  * @param lastTermination last termination of the container at fault
  * @param codes reason codes found on this pod, empty for a pod that is merely starting
  * @param starting true when the pod is on its way up with no sign of trouble
+ * @param stuck true when the pod will not come up by itself: waiting in a failure state, or
+ *     starting for longer than {@link PodDiagnosis#STARTING_GRACE} while warnings pile up
  */
 record PodFinding(
     String pod,
@@ -30,7 +32,8 @@ record PodFinding(
     int restarts,
     Termination lastTermination,
     Set<Reason> codes,
-    boolean starting) {
+    boolean starting,
+    boolean stuck) {
 
   /**
    * Worst first: most severe code (a pod merely starting last), then most restarts, then the most
@@ -48,6 +51,11 @@ record PodFinding(
 
   boolean crashLooping() {
     return codes.contains(Reason.CrashLoopBackOff);
+  }
+
+  /** The message as the phrase quotes it, or null when it is not quoted. */
+  String quoted() {
+    return message != null && !saysOnlyBackOff(message) ? message : null;
   }
 
   /** The kubelet's back-off lines say that it waits, not why: the restarts and last exit say more. */
@@ -77,7 +85,7 @@ record PodFinding(
       s.append(" container ").append(container);
     }
     s.append(' ').append(detail);
-    boolean quoteMessage = message != null && !saysOnlyBackOff(message);
+    boolean quoteMessage = quoted() != null;
     if (quoteMessage) {
       s.append(": ").append(FreeText.clip(message, maxMessage));
     }

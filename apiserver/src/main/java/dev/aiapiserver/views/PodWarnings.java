@@ -73,6 +73,38 @@ final class PodWarnings {
         && !EventDigest.lastSeen(e).isBefore(now.minus(BACK_OFF_MEMORY)));
   }
 
+  /** When the oldest warning about the pod was first seen, or null when there is none. */
+  Instant firstSeen() {
+    return events.stream().map(PodWarnings::firstSeen).min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  private static Instant firstSeen(Event e) {
+    Instant first = Rfc3339.parse(e.getFirstTimestamp());
+    if (first == null && e.getEventTime() != null) {
+      first = Rfc3339.parse(e.getEventTime().getTime());
+    }
+    return first != null ? first : EventDigest.lastSeen(e);
+  }
+
+  /** The newest warning with this reason about the pod or any of its containers, or null. */
+  Event newestWithReason(String reason) {
+    return events.stream().filter(e -> reason.equals(e.getReason())).max(NEWEST).orElse(null);
+  }
+
+  /**
+   * The newest FailedMount warning, preferring one that names the volume and the failure
+   * ({@code MountVolume.SetUp failed for volume "config" : configmap "web-config" not found}) over
+   * the kubelet's summary after its two-minute wait ({@code Unable to attach or mount volumes: …
+   * timed out waiting for the condition}), or null.
+   */
+  Event specificMountFailure() {
+    Optional<Event> specific = events.stream()
+        .filter(e -> "FailedMount".equals(e.getReason()) && e.getMessage() != null
+            && !e.getMessage().startsWith("Unable to attach or mount volumes"))
+        .max(NEWEST);
+    return specific.orElseGet(() -> newestWithReason("FailedMount"));
+  }
+
   private Event newest(String container, Predicate<Event> wanted) {
     Optional<Event> found = events.stream()
         .filter(e -> about(e, container))

@@ -27,12 +27,16 @@ enum Reason {
   ErrImagePull,
   ImagePullBackOff,
   PersistentVolumeClaimPending, // ClaimRules
+  FailedAttachVolume,
+  FailedMount,
   Unschedulable,
   NodeNotReady,
   Evicted,
   MissedSchedule,
   HPAAtMaxReplicas, // AutoscalerRules
   // What the controller concluded.
+  NewRevisionFailing,
+  RolloutStalled,
   ProgressDeadlineExceeded,
   BackoffLimitExceeded,
   DeadlineExceeded,

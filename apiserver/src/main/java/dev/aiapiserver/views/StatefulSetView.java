@@ -20,6 +20,9 @@ final class StatefulSetView {
       StatefulSetCondition::getType, StatefulSetCondition::getStatus, StatefulSetCondition::getReason,
       StatefulSetCondition::getMessage, StatefulSetCondition::getLastTransitionTime);
 
+  /** The controller labels each pod with the revision it was made from. */
+  static final String REVISION_LABEL = "controller-revision-hash";
+
   private StatefulSetView() {}
 
   static WorkloadSummary derive(WorkloadInputs in) {
@@ -40,9 +43,11 @@ final class StatefulSetView {
     int available = st.getAvailableReplicas() == null ? ready : st.getAvailableReplicas();
     int updated = orZero(st.getUpdatedReplicas());
     boolean inProgress = !SummaryDraft.generationObserved(s, st.getObservedGeneration()) || rolling(s, st, desired);
+    RolloutRevisions revisions = RolloutRevisions.of(in.pods(), RolloutRevisions.byLabel(REVISION_LABEL),
+        st.getUpdateRevision(), java.util.Comparator.naturalOrder(), pods.troubledPods());
     draft.replicas(new Replicas(desired, orZero(st.getReplicas()), ready, available, updated))
         .rollout(new Rollout(st.getUpdateRevision(), inProgress,
-            StatusConditions.of(st.getConditions(), FIELDS, draft.redaction())));
+            StatusConditions.of(st.getConditions(), FIELDS, draft.redaction()), revisions.toRevisions()));
     String headline = desired == 0 ? "scaled to zero"
         : ready + "/" + desired + " ready" + (inProgress ? ", rolling out (" + updated + "/" + desired + " updated)" : "");
     Observed observed = new Observed(headline)
@@ -52,6 +57,8 @@ final class StatefulSetView {
     if (orZero(st.getReplicas()) < desired) {
       observed.cause(OwnWarnings.failedCreate(s, in.events(), draft.redaction()));
     }
+    revisions.judge(observed, draft.redaction());
+    observed.cause(RolloutRevisions.stalled(inProgress, updated, desired, in.pods(), in.now()));
     return draft.finish(observed, pods);
   }
 

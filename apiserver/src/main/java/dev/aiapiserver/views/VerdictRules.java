@@ -41,7 +41,7 @@ final class VerdictRules {
       return new Judgement(Verdict.Failing, List.copyOf(all), null);
     }
     boolean progressing = o.inProgress || (o.startingIsProgress && pods.anyStarting());
-    if (progressing && !hasProblem(all)) {
+    if (progressing && !hasProblem(all) && !pods.anyStuck()) {
       // Pods not ready yet are what a rollout looks like; they are not a reason.
       return new Judgement(Verdict.Progressing, List.of(), null);
     }

@@ -1,6 +1,7 @@
 package dev.aiapiserver.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,14 @@ class VerdictDocsTest {
         .filter(code -> Arrays.stream(Reason.values()).anyMatch(r -> r.name().equals(code))).toList();
     assertEquals(Arrays.stream(Reason.values()).map(Reason::name).toList(), rows,
         "the reason table lists every code once, in the order health.reasons shows them");
+  }
+
+  @Test
+  void givenTheReasonCodesWhenAUserReadsTheApiReferenceThenTheyAreListedInTheOrderShown() throws IOException {
+    String list = String.join(", ", Arrays.stream(Reason.values()).map(Reason::name).toList());
+    assertTrue(Files.readString(Path.of("..", "docs", "api.md")).contains(list), "docs/api.md lists " + list);
+    assertTrue(Files.readString(Path.of("..", "api-types", "src", "main", "java", "dev", "aiapiserver", "api",
+        "WorkloadSummary.java")).contains(list), "the reasons' description (kubectl explain) lists " + list);
   }
 
   @Test
