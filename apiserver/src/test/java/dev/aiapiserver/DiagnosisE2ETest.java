@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.auth.AuthenticationFlags;
-import dev.aiapiserver.auth.UserInfo;
+import dev.aiapiserver.request.UserInfo;
 import dev.aiapiserver.certs.CertificateAuthority;
 import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.e2e.Kubectl;
-import dev.aiapiserver.http.Json;
+import dev.aiapiserver.request.Json;
 import dev.aiapiserver.sources.SourceOptions;
 import dev.aiapiserver.testing.Await;
 import dev.aiapiserver.testing.FaultyReviews;
