@@ -6,6 +6,7 @@ import dev.aiapiserver.resources.ResourceType;
 import dev.aiapiserver.store.Change;
 import dev.aiapiserver.store.Expired;
 import dev.aiapiserver.store.StoredView;
+import dev.aiapiserver.store.TooLarge;
 import dev.aiapiserver.store.ViewStore;
 import dev.aiapiserver.store.WatchListener;
 import io.vertx.core.Context;
@@ -13,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,7 +44,9 @@ final class WatchStream implements WatchListener {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int limit;
-  private ViewStore.Subscription subscription;
+  private final RoutingContext ctx;
+  private volatile ViewStore.Subscription subscription;
+  private List<Change> early = new ArrayList<>(); // guarded by this; null once subscribed
   private long lastWrittenVersion;
   private boolean firstTable = true;
   private long timeoutTimer = -1;
@@ -52,6 +56,7 @@ final class WatchStream implements WatchListener {
       Representation.Choice choice, ListOptions options, int maxPending) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.ctx = ctx;
     this.response = ctx.response();
     this.served = served;
     this.attributes = attributes;
@@ -71,22 +76,35 @@ final class WatchStream implements WatchListener {
     w.begin(settings);
   }
 
+  /** Waits (briefly) for the version the watch starts from, then subscribes and streams. */
   private void begin(WatchSettings settings) {
     boolean fromVersion = options.resourceVersion() != null && !"0".equals(options.resourceVersion());
+    long wanted = fromVersion ? ListOptions.parseVersion(options.resourceVersion(), "resourceVersion") : 0;
+    VersionWait.until(vertx, ctx, served.store(), wanted, () -> subscribe(settings, fromVersion, wanted),
+        () -> StatusReplies.fail(ctx, ResourceRequests.tooLarge(wanted, served.store().currentVersion())));
+  }
+
+  private void subscribe(WatchSettings settings, boolean fromVersion, long wanted) {
     boolean initialEvents = options.sendInitialEvents() != null ? options.sendInitialEvents() : !fromVersion;
-    response.setStatusCode(200)
-        .putHeader("Content-Type", Renderer.JSON_TYPE)
-        .putHeader("Cache-Control", "no-cache, private")
-        // Compression would hold events back in the compressor; watches are sent as they happen.
-        .putHeader("Content-Encoding", "identity")
-        .setChunked(true);
+    List<Change> replay;
     try {
       if (fromVersion && !initialEvents) {
-        long rv = ListOptions.parseVersion(options.resourceVersion(), "resourceVersion");
-        subscription = served.store().watchFrom(rv, this);
-        enqueueAll(subscription.replay());
+        subscription = served.store().watchFrom(wanted, this);
+        lastWrittenVersion = wanted;
       } else {
         subscription = served.store().watchFromNow(this);
+      }
+    } catch (TooLarge e) {
+      StatusReplies.fail(ctx, ResourceRequests.tooLarge(e.wanted(), e.current()));
+      return;
+    } catch (Expired e) {
+      startStream();
+      response.write(errorEvent(ResourceRequests.expired(false)));
+      response.end();
+      return;
+    }
+    synchronized (this) {
+      if (subscription.initial() != null) {
         long rv = subscription.initial().resourceVersion();
         if (initialEvents) {
           List<StoredView> initial = subscription.initial().range(attributes.namespace(), null);
@@ -102,13 +120,13 @@ final class WatchStream implements WatchListener {
         }
         lastWrittenVersion = rv;
       }
-    } catch (Expired e) {
-      response.write(errorEvent(ResourceRequests.expired(false)));
-      response.end();
-      return;
+      // the changes after the starting point, then those committed while subscribing, in order
+      limit += subscription.replay().size();
+      enqueueAll(subscription.replay());
+      enqueueAll(early);
+      early = null;
     }
-    // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
-    response.writeHead();
+    startStream();
     response.closeHandler(v -> close());
     response.exceptionHandler(t -> close());
     long timeoutMs = options.timeoutSeconds() != null
@@ -126,10 +144,27 @@ final class WatchStream implements WatchListener {
     scheduleDrain();
   }
 
+  private void startStream() {
+    response.setStatusCode(200)
+        .putHeader("Content-Type", Renderer.JSON_TYPE)
+        .putHeader("Cache-Control", "no-cache, private")
+        // Compression would hold events back in the compressor; watches are sent as they happen.
+        .putHeader("Content-Encoding", "identity")
+        .setChunked(true);
+    // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
+    response.writeHead();
+  }
+
   @Override
   public boolean onChanges(List<Change> changes) {
     if (closed.get()) {
       return false;
+    }
+    synchronized (this) {
+      if (early != null) {
+        early.addAll(changes); // still subscribing: they follow the replay
+        return true;
+      }
     }
     enqueueAll(changes);
     if (pending.get() > limit) {
@@ -233,9 +268,13 @@ final class WatchStream implements WatchListener {
     return line("ERROR", Buffer.buffer(Json.bytes(status)));
   }
 
+  /**
+   * A bookmark carries the version this replica has settled (valid on every replica), and only
+   * once it has passed every event written: a client resuming from it must miss nothing.
+   */
   private void bookmark() {
-    if (queue.isEmpty() && !response.ended()) {
-      long rv = Math.max(lastWrittenVersion, served.store().current().resourceVersion());
+    long rv = served.store().currentVersion();
+    if (queue.isEmpty() && !response.ended() && rv >= lastWrittenVersion) {
       offer(new Event("BOOKMARK", null, rv, false));
       scheduleDrain();
     }

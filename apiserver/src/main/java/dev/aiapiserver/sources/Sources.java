@@ -134,6 +134,12 @@ public final class Sources {
     return synced;
   }
 
+  /** Whether an informer is watching now (false while it reconnects or relists). */
+  public boolean watching(String source) {
+    SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
+    return informer == null || informer.isWatching();
+  }
+
   public boolean allSynced() {
     return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }
