@@ -46,6 +46,7 @@ final class WatchStream implements WatchListener {
   private volatile int limit;
   private final RoutingContext ctx;
   private volatile ViewStore.Subscription subscription;
+  private volatile WatchSink sink; // set once the answer has started
   private List<Change> early = new ArrayList<>(); // guarded by this; null once subscribed
   private long lastWrittenVersion;
   private boolean firstTable = true;
@@ -98,9 +99,10 @@ final class WatchStream implements WatchListener {
       StatusReplies.fail(ctx, ResourceRequests.tooLarge(e.wanted(), e.current()));
       return;
     } catch (Expired e) {
-      startStream();
-      response.write(errorEvent(ResourceRequests.expired(false)));
-      response.end();
+      openSink(sink -> {
+        sink.write(errorEvent(ResourceRequests.expired(false)));
+        sink.end();
+      });
       return;
     }
     synchronized (this) {
@@ -126,9 +128,15 @@ final class WatchStream implements WatchListener {
       enqueueAll(early);
       early = null;
     }
-    startStream();
-    response.closeHandler(v -> close());
-    response.exceptionHandler(t -> close());
+    openSink(sink -> {
+      this.sink = sink;
+      sink.onClose(this::close);
+      startTimers(settings);
+      scheduleDrain();
+    });
+  }
+
+  private void startTimers(WatchSettings settings) {
     long timeoutMs = options.timeoutSeconds() != null
         ? options.timeoutSeconds() * 1000L
         : settings.minRequestTimeout().toMillis()
@@ -141,10 +149,23 @@ final class WatchStream implements WatchListener {
     if (options.allowWatchBookmarks()) {
       bookmarkTimer = vertx.setPeriodic(settings.bookmarkInterval().toMillis(), id -> bookmark());
     }
-    scheduleDrain();
   }
 
-  private void startStream() {
+  static boolean wantsWebSocket(io.vertx.core.http.HttpServerRequest request) {
+    return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+  }
+
+  /** Upgrades to a WebSocket when the client asked for one, else starts the chunked answer. */
+  private void openSink(java.util.function.Consumer<WatchSink> then) {
+    if (wantsWebSocket(ctx.request())) {
+      ctx.request().toWebSocket().onSuccess(socket -> then.accept(WatchSink.of(socket))).onFailure(e -> {
+        // kube-apiserver's answer when it serves no WebSocket: clients (fabric8) watch over HTTP instead
+        close();
+        StatusReplies.fail(ctx, 503, "ServiceUnavailable", "the watch could not be upgraded to a WebSocket: "
+            + e.getMessage());
+      });
+      return;
+    }
     response.setStatusCode(200)
         .putHeader("Content-Type", Renderer.JSON_TYPE)
         .putHeader("Cache-Control", "no-cache, private")
@@ -153,6 +174,7 @@ final class WatchStream implements WatchListener {
         .setChunked(true);
     // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
     response.writeHead();
+    then.accept(WatchSink.of(response));
   }
 
   @Override
@@ -228,16 +250,17 @@ final class WatchStream implements WatchListener {
 
   private void drain() {
     drainScheduled.set(false);
-    if (response.ended() || response.closed()) {
+    WatchSink sink = this.sink;
+    if (sink == null || sink.done()) {
       return;
     }
     Event e;
-    while (!response.writeQueueFull() && (e = queue.poll()) != null) {
+    while (!sink.writeQueueFull() && (e = queue.poll()) != null) {
       pending.decrementAndGet();
-      response.write(encode(e));
+      sink.write(encode(e));
     }
     if (!queue.isEmpty()) {
-      response.drainHandler(v -> drain());
+      sink.drainHandler(this::drain);
     }
   }
 
@@ -274,7 +297,7 @@ final class WatchStream implements WatchListener {
    */
   private void bookmark() {
     long rv = served.store().currentVersion();
-    if (queue.isEmpty() && !response.ended() && rv >= lastWrittenVersion) {
+    if (queue.isEmpty() && sink != null && !sink.done() && rv >= lastWrittenVersion) {
       offer(new Event("BOOKMARK", null, rv, false));
       scheduleDrain();
     }
@@ -282,8 +305,8 @@ final class WatchStream implements WatchListener {
 
   private void finish() {
     close();
-    if (!response.ended() && !response.closed()) {
-      response.end();
+    if (sink != null) {
+      sink.end();
     }
   }
 
