@@ -1,5 +1,6 @@
 package dev.aiapiserver;
 
+import dev.aiapiserver.api.WorkloadEvidence;
 import dev.aiapiserver.auth.AuditLog;
 import dev.aiapiserver.auth.AuthenticationChain;
 import dev.aiapiserver.auth.AuthenticationConfigSource;
@@ -11,7 +12,10 @@ import dev.aiapiserver.config.ServerOptions;
 import dev.aiapiserver.engine.Derivations;
 import dev.aiapiserver.engine.EngineSettings;
 import dev.aiapiserver.engine.ViewEngine;
+import dev.aiapiserver.evidence.EvidenceRoutes;
+import dev.aiapiserver.evidence.WorkloadEvidences;
 import dev.aiapiserver.http.ApiRoutes;
+import dev.aiapiserver.http.DiscoveryDocuments;
 import dev.aiapiserver.http.ApiServer;
 import dev.aiapiserver.http.HealthChecks;
 import dev.aiapiserver.http.RequestFilters;
@@ -35,6 +39,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +68,14 @@ public final class AiApiServer implements AutoCloseable {
    */
   public record Wiring(KubernetesClient client, KubernetesClient reviewClient, SourceOptions sourceOptions,
       AuthenticationFlags authentication, ServingCertificate tls) {}
+
+  /** How long one log or ControllerRevision read for the evidence subresource may take. */
+  static final Duration EVIDENCE_READ_DEADLINE = Duration.ofSeconds(5);
+  static final DiscoveryDocuments.SubresourceType EVIDENCE_DISCOVERY = new DiscoveryDocuments.SubresourceType(
+      AiResources.WORKLOAD_SUMMARIES.plural(), EvidenceRoutes.SUBRESOURCE, WorkloadEvidence.KIND, List.of("get"));
+  static final OpenApiDocuments.Subresource EVIDENCE_OPENAPI = new OpenApiDocuments.Subresource(
+      AiResources.WORKLOAD_SUMMARIES.plural(), EvidenceRoutes.SUBRESOURCE, List.of("get"), WorkloadEvidence.class,
+      WorkloadEvidence.KIND);
 
   private final Vertx vertx;
   private final Sources sources;
@@ -121,8 +134,11 @@ public final class AiApiServer implements AutoCloseable {
         AuthenticationChain.handlers(vertx, wiring.reviewClient(), authConfig,
             options.authentication().tokenWebhookCacheTtl()),
         authorizer);
-    McpServers mcp = new McpServers(authorizer, summaries, contexts, versions, clock,
+    WorkloadEvidences evidences = new WorkloadEvidences(vertx, summaries, engine::inputs, authorizer, wiring.client(),
+        EVIDENCE_READ_DEADLINE);
+    McpServers mcp = new McpServers(authorizer, summaries, contexts, evidences, versions, clock,
         options.serving().maxRequestBodyBytes(), version().gitVersion());
+    EvidenceRoutes evidenceRoutes = new EvidenceRoutes(evidences);
     List<ServedResource> served = List.of(new ServedResource(AiResources.WORKLOAD_SUMMARIES, summaries),
         new ServedResource(AiResources.CLUSTER_CONTEXTS, contexts), mcp.served());
 
@@ -134,10 +150,11 @@ public final class AiApiServer implements AutoCloseable {
     readiness.add(new HealthChecks.Check("authentication-config", authConfig::problem));
     HealthChecks health = new HealthChecks(List.of(new HealthChecks.Check("ping", Optional::empty)), readiness);
 
-    OpenApiDocuments openapi = new OpenApiDocuments(AiResources.all(), List.of(McpServers.OPENAPI));
+    OpenApiDocuments openapi = new OpenApiDocuments(AiResources.all(), List.of(McpServers.OPENAPI, EVIDENCE_OPENAPI));
     RequestMetrics metrics = new RequestMetrics(served);
-    ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(McpServers.DISCOVERY), health, version(),
-        metrics, WatchSettings.DEFAULTS, List.of(r -> OpenApiRoutes.mount(r, openapi), mcp::mount));
+    ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(McpServers.DISCOVERY, EVIDENCE_DISCOVERY), health,
+        version(), metrics, WatchSettings.DEFAULTS,
+        List.of(r -> OpenApiRoutes.mount(r, openapi), mcp::mount, evidenceRoutes::mount));
     java.util.function.Supplier<io.vertx.ext.web.Router> routers = () -> ApiRoutes.build(vertx, routes, filters);
     ApiServer http = new ApiServer(vertx, routers);
     ServingCertificate tls = wiring.tls();

@@ -4,14 +4,14 @@ import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
 /** The logging system, as far as the commands need it. */
-final class Logs {
+public final class Logs {
   private Logs() {}
 
   /**
    * Writes out the lines still queued (log lines are written from a queue of their own, see
    * logback.xml) and stops logging: the last thing a command does before the process exits.
    */
-  static void flush() {
+  public static void flush() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.stop();
     }

@@ -5,7 +5,7 @@ import dev.aiapiserver.config.CommandLine;
 import dev.aiapiserver.config.UsageException;
 import java.io.PrintStream;
 
-/** Entry point: {@code ai-apiserver serve|demo|certs [flags]}. */
+/** Entry point: {@code ai-apiserver serve|certs [flags]}. */
 public final class Main {
   /** Exit code for a command line that cannot be used, as Go's flag package uses. */
   static final int USAGE_ERROR = 2;
@@ -18,7 +18,7 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs the command and returns the process exit code; serve and demo return when stopped. */
+  /** Runs the command and returns the process exit code; serve returns when stopped. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     Command command;
     try {
@@ -34,9 +34,6 @@ public final class Main {
     }
     if (command instanceof Command.Certs certs) {
       return CertsCommand.run(certs.options(), out, err);
-    }
-    if (command instanceof Command.Demo demo) {
-      return DemoCommand.run(demo.server(), demo.demo());
     }
     return ServeCommand.run(((Command.Serve) command).options());
   }

@@ -1,7 +1,7 @@
 package dev.aiapiserver;
 
 import dev.aiapiserver.auth.UserInfo;
-import dev.aiapiserver.demo.ReviewingDispatcher;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.testing.Await;
 import dev.aiapiserver.testing.MockServers;
@@ -58,7 +58,7 @@ final class ServeProcess implements AutoCloseable {
   }
 
   private static ServeProcess start(boolean stderrToFile) throws Exception {
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(),
+    FaultyReviews reviews = new FaultyReviews(new KubernetesCrudDispatcher(),
         Map.of("dana-token", new UserInfo("dana", "", List.of(), Map.of())));
     KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews,
         false);

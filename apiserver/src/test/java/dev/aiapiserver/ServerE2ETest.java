@@ -11,7 +11,7 @@ import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
-import dev.aiapiserver.demo.ReviewingDispatcher;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.e2e.Kubectl;
 import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.testing.Await;
@@ -68,7 +68,7 @@ class ServerE2ETest {
 
   @BeforeAll
   static void start() throws Exception {
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of(
+    FaultyReviews reviews = new FaultyReviews(new KubernetesCrudDispatcher(), Map.of(
         "dana-token", new UserInfo("dana", "", List.of(), Map.of()),
         "bob-token", new UserInfo("bob", "", List.of(), Map.of()),
         "alice-token", new UserInfo("alice", "", List.of(), Map.of())));

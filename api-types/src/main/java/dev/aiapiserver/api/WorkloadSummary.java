@@ -24,7 +24,7 @@ public record WorkloadSummary(
     @JsonPropertyDescription("WorkloadSummary") String kind,
     @JsonPropertyDescription("Standard object metadata; labels are the workload's labels.") ObjectMeta metadata,
     @JsonPropertyDescription("The source object this summary describes.") WorkloadRef workload,
-    @JsonPropertyDescription("The conclusion: verdict, reasons most severe first, one-sentence message.") Health health,
+    @JsonPropertyDescription("The conclusion: verdict, reasons cause first, one-sentence message.") Health health,
     @JsonPropertyDescription("Replica counts, as they apply to the kind.") Replicas replicas,
     @JsonPropertyDescription("Pods of the workload: counts and the worst unhealthy pods.") Pods pods,
     @JsonPropertyDescription("Containers of the pod template: name, image, requests and limits. Never env, args or commands.") Containers containers,
@@ -59,7 +59,7 @@ public record WorkloadSummary(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Health(
       @JsonPropertyDescription("One of Healthy, Progressing, Degraded, Failing, Suspended, Completed, Unknown. See docs/verdicts.md.") Verdict verdict,
-      @JsonPropertyDescription("Machine-readable reason codes, most severe first, empty unless Degraded or Failing: BackoffLimitExceeded, DeadlineExceeded, JobFailed, ProgressDeadlineExceeded, FailedCreate, CrashLoopBackOff, OOMKilled, CreateContainerConfigError, ImagePullBackOff, ErrImagePull, Unschedulable, NodeNotReady, Evicted, PodFailed, MissedSchedule, NotReady. See docs/verdicts.md.") List<String> reasons,
+      @JsonPropertyDescription("Machine-readable reason codes, cause first (what to fix, then what the controller concluded, then symptoms), the same order while the state stays the same, empty unless Degraded or Failing: FailedCreate, OOMKilled, LivenessProbeFailed, StartupProbeFailed, CreateContainerConfigError, CreateContainerError, RunContainerError, StartError, ErrImagePull, ImagePullBackOff, Unschedulable, NodeNotReady, Evicted, MissedSchedule, ProgressDeadlineExceeded, BackoffLimitExceeded, DeadlineExceeded, JobFailed, CrashLoopBackOff, PodFailed, ReadinessProbeFailed, NotReady. See docs/verdicts.md.") List<String> reasons,
       @JsonPropertyDescription("One human sentence naming the worst pod and container and the evidence.") String message,
       @JsonPropertyDescription("When the verdict last changed (RFC 3339).") String since) {}
 

@@ -5,9 +5,6 @@ public sealed interface Command {
   /** Serve the views of a real cluster. */
   record Serve(ServerOptions options) implements Command {}
 
-  /** Start the embedded demo cluster and serve its views. */
-  record Demo(ServerOptions server, DemoOptions demo) implements Command {}
-
   /** Write a CA, a serving certificate and the manifests that carry them. */
   record Certs(CertsOptions options) implements Command {}
 

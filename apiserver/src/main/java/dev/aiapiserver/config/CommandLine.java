@@ -19,7 +19,6 @@ public final class CommandLine {
           + "\n"
           + "Commands:\n"
           + "  serve   Serve the views of a real cluster (--kubeconfig or the in-cluster config).\n"
-          + "  demo    Start an embedded demo cluster and serve its views; writes a kubeconfig.\n"
           + "  certs   Write a CA, a serving certificate, their Secret and the APIService caBundle"
           + " patch.\n"
           + "  help    Show the help of a command: "
@@ -30,7 +29,7 @@ public final class CommandLine {
           + PROGRAM
           + " <command> --help' for the flags of a command.\n";
 
-  private static final String COMMANDS = "serve, demo, certs";
+  private static final String COMMANDS = "serve, certs";
 
   private CommandLine() {}
 
@@ -71,9 +70,6 @@ public final class CommandLine {
     return switch (command) {
       case "serve" ->
           new Command.Serve(ServerFlags.read(parsed, ServerOptions.DEFAULT_BIND_ADDRESS));
-      case "demo" ->
-          new Command.Demo(
-              ServerFlags.read(parsed, DemoOptions.DEFAULT_BIND_ADDRESS), DemoOptions.read(parsed));
       default -> new Command.Certs(CertsOptions.read(parsed));
     };
   }
@@ -89,16 +85,6 @@ public final class CommandLine {
                       + " authorization."),
               ServerOptions.DEFAULT_BIND_ADDRESS,
               false);
-      case "demo" ->
-          DemoOptions.define(
-              ServerFlags.define(
-                  new FlagSet(
-                      PROGRAM + " demo [flags]",
-                      "Starts an embedded Kubernetes API server seeded with a realistic cluster,"
-                          + " serves the views for it with authentication and RBAC on, and writes a"
-                          + " kubeconfig with the users admin and agent. Stop it with Ctrl-C."),
-                  DemoOptions.DEFAULT_BIND_ADDRESS,
-                  true));
       case "certs" ->
           CertsOptions.define(
               new FlagSet(

@@ -12,7 +12,7 @@ import java.util.Set;
  * --flag=true|false}; a one-letter flag may also be written with one dash ({@code -v 2}). A list
  * flag takes comma-separated values and may be repeated; any other flag given twice keeps the last.
  */
-final class FlagSet {
+public final class FlagSet {
   private static final Set<String> HELP = Set.of("-h", "--help", "--help=true");
   private static final int WIDTH = 100;
   private static final int HELP_INDENT = 6;
@@ -36,28 +36,28 @@ final class FlagSet {
   private final Map<String, List<Flag>> sections = new LinkedHashMap<>();
   private List<Flag> section;
 
-  FlagSet(String usage, String description) {
+  public FlagSet(String usage, String description) {
     this.usage = usage;
     this.description = description;
   }
 
   /** Flags defined after this call are listed under this heading in the help. */
-  FlagSet section(String title) {
+  public FlagSet section(String title) {
     section = sections.computeIfAbsent(title, t -> new ArrayList<>());
     return this;
   }
 
   /** A flag with one value; {@code defaultText} is null when the default is "not set". */
-  FlagSet value(String name, String valueName, String defaultText, String help) {
+  public FlagSet value(String name, String valueName, String defaultText, String help) {
     return define(new Flag(name, Kind.VALUE, valueName, defaultText, help));
   }
 
-  FlagSet list(String name, String valueName, String defaultText, String help) {
+  public FlagSet list(String name, String valueName, String defaultText, String help) {
     return define(new Flag(name, Kind.LIST, valueName, defaultText, help));
   }
 
   /** A boolean flag, false unless given. */
-  FlagSet toggle(String name, String help) {
+  public FlagSet toggle(String name, String help) {
     return define(new Flag(name, Kind.SWITCH, "", "false", help));
   }
 
@@ -66,11 +66,11 @@ final class FlagSet {
     return List.copyOf(flags.values());
   }
 
-  static boolean asksForHelp(List<String> args) {
+  public static boolean asksForHelp(List<String> args) {
     return args.stream().anyMatch(HELP::contains);
   }
 
-  ParsedFlags parse(List<String> args) {
+  public ParsedFlags parse(List<String> args) {
     Map<String, List<String>> given = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -109,7 +109,7 @@ final class FlagSet {
   }
 
   /** Flag by flag: the flag and its value on one line, what it does and its default below. */
-  String help() {
+  public String help() {
     StringBuilder text = new StringBuilder();
     text.append("Usage: ").append(usage).append("\n\n");
     text.append(wrap(description, 0, 0)).append("\n");

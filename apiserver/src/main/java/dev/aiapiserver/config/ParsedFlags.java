@@ -12,7 +12,7 @@ import java.util.function.Function;
  * The flags given on one command line, read as typed values. A value that does not convert is a
  * {@link UsageException} naming the flag; a flag not given yields the caller's default.
  */
-final class ParsedFlags {
+public final class ParsedFlags {
   private final Map<String, FlagSet.Flag> defined;
   private final Map<String, List<String>> given;
 
@@ -21,23 +21,23 @@ final class ParsedFlags {
     this.given = given;
   }
 
-  boolean isSet(String name) {
+  public boolean isSet(String name) {
     return given.containsKey(name);
   }
 
-  Optional<String> string(String name) {
+  public Optional<String> string(String name) {
     return raw(name).map(value -> nonEmpty(name, value));
   }
 
-  String string(String name, String defaultValue) {
+  public String string(String name, String defaultValue) {
     return string(name).orElse(defaultValue);
   }
 
-  Optional<Path> path(String name) {
+  public Optional<Path> path(String name) {
     return string(name).map(value -> convert(name, value, "a file path", Path::of));
   }
 
-  int integer(String name, int defaultValue, int min, int max) {
+  public int integer(String name, int defaultValue, int min, int max) {
     return raw(name)
         .map(
             value ->
@@ -49,7 +49,7 @@ final class ParsedFlags {
         .orElse(defaultValue);
   }
 
-  long longInteger(String name, long defaultValue, long min) {
+  public long longInteger(String name, long defaultValue, long min) {
     return raw(name)
         .map(
             value ->
@@ -62,7 +62,7 @@ final class ParsedFlags {
   }
 
   /** A non-negative duration such as 500ms, 10s or 1h; {@code allowZero} false demands more. */
-  Duration duration(String name, Duration defaultValue, boolean allowZero) {
+  public Duration duration(String name, Duration defaultValue, boolean allowZero) {
     String expected = allowZero ? "a duration such as 500ms, 10s or 1h" : "a positive duration";
     return raw(name)
         .map(
@@ -82,7 +82,7 @@ final class ParsedFlags {
   }
 
   /** Go's strconv.ParseBool spellings, as pflag accepts them. */
-  boolean toggle(String name) {
+  public boolean toggle(String name) {
     return raw(name)
         .map(
             value ->
@@ -99,7 +99,7 @@ final class ParsedFlags {
    * (possibly empty, as {@code --flag=}) when the flag was given, so an explicit empty list is
    * distinguishable from "not given".
    */
-  Optional<List<String>> list(String name) {
+  public Optional<List<String>> list(String name) {
     List<String> values = given.get(name);
     if (values == null) {
       return Optional.empty();
@@ -115,17 +115,17 @@ final class ParsedFlags {
     return Optional.of(List.copyOf(items));
   }
 
-  List<String> list(String name, List<String> defaultValue) {
+  public List<String> list(String name, List<String> defaultValue) {
     return list(name).orElse(defaultValue);
   }
 
   /** An error about a value that converted but does not fit with the rest, e.g. a missing pair. */
-  UsageException invalid(String name, String value, String expected) {
+  public UsageException invalid(String name, String value, String expected) {
     return new UsageException(
         "invalid value \"" + value + "\" for flag " + display(name) + ": expected " + expected);
   }
 
-  String display(String name) {
+  public String display(String name) {
     FlagSet.Flag flag = defined.get(name);
     return flag == null ? "--" + name : flag.display();
   }

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The server's flags (names as in k8s.io/apiserver) and how they become {@link ServerOptions}. The
- * demo accepts the serving, views and logging flags; it brings its own cluster, certificates and
- * authentication.
+ * The server's flags (names as in k8s.io/apiserver) and how they become {@link ServerOptions}. An
+ * embedding command (the demo module) accepts the serving, views and logging flags; it brings its
+ * own cluster, certificates and authentication.
  */
-final class ServerFlags {
+public final class ServerFlags {
   private ServerFlags() {}
 
-  static FlagSet define(FlagSet flags, String defaultBindAddress, boolean demo) {
+  public static FlagSet define(FlagSet flags, String defaultBindAddress, boolean embedded) {
     flags
         .section("Serving")
         .value(
@@ -31,7 +31,7 @@ final class ServerFlags {
             String.valueOf(DEFAULT_SECURE_PORT),
             "The port to serve HTTPS on; 0 picks a free port.")
         .value("bind-address", "ip", defaultBindAddress, "The IP address to listen on.");
-    if (!demo) {
+    if (!embedded) {
       flags
           .value(
               "tls-cert-file",
@@ -52,7 +52,7 @@ final class ServerFlags {
         "bytes",
         String.valueOf(DEFAULT_MAX_REQUEST_BODY_BYTES),
         "The largest request body accepted.");
-    if (!demo) {
+    if (!embedded) {
       defineCluster(flags);
     }
     flags
@@ -166,7 +166,7 @@ final class ServerFlags {
             "How long a denied SubjectAccessReview is cached.");
   }
 
-  static ServerOptions read(ParsedFlags flags, String defaultBindAddress) {
+  public static ServerOptions read(ParsedFlags flags, String defaultBindAddress) {
     Optional<Path> certFile = flags.path("tls-cert-file");
     Optional<Path> keyFile = flags.path("tls-private-key-file");
     if (certFile.isPresent() != keyFile.isPresent()) {

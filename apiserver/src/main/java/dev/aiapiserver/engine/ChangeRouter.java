@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.function.Consumer;
 
 /**
@@ -38,18 +36,16 @@ final class ChangeRouter implements SourceListener {
 
   @Override
   public void changed(String source, HasMetadata before, HasMetadata after) {
-    switch (source) {
-      case Sources.PODS -> both(before, after, p -> dirty.accept(ownership.workloadOf((Pod) p)));
-      case Sources.REPLICA_SETS -> both(before, after, r -> dirty.accept(ownership.workloadOf((ReplicaSet) r)));
-      case Sources.JOBS -> both(before, after, j -> dirty.accept(ownership.workloadOf((Job) j)));
-      case Sources.DEPLOYMENTS -> both(before, after, d -> dirty.accept(WorkloadKey.of(WorkloadKind.DEPLOYMENT, d)));
-      case Sources.STATEFUL_SETS -> both(before, after, s -> dirty.accept(WorkloadKey.of(WorkloadKind.STATEFUL_SET, s)));
-      case Sources.DAEMON_SETS -> both(before, after, d -> dirty.accept(WorkloadKey.of(WorkloadKind.DAEMON_SET, d)));
-      case Sources.CRON_JOBS -> both(before, after, c -> dirty.accept(WorkloadKey.of(WorkloadKind.CRON_JOB, c)));
-      case Sources.EVENTS -> both(before, after, e -> eventChanged((Event) e));
-      case Sources.SERVICES -> services.selected((Service) before, (Service) after, dirty);
-      case Sources.NODES -> nodeChanged((Node) before, (Node) after);
-      default -> { } // namespaces, version and discovery only feed the ClusterContext
+    WorkloadKind kind = WorkloadKind.ofSource(source).orElse(null);
+    if (kind != null) {
+      both(before, after, item -> dirty.accept(ownership.workloadOf(kind, item)));
+    } else {
+      switch (source) {
+        case Sources.EVENTS -> both(before, after, e -> eventChanged((Event) e));
+        case Sources.SERVICES -> services.selected((Service) before, (Service) after, dirty);
+        case Sources.NODES -> nodeChanged((Node) before, (Node) after);
+        default -> { } // namespaces, version and discovery only feed the ClusterContext
+      }
     }
     clusterDirty.run();
   }
@@ -59,15 +55,8 @@ final class ChangeRouter implements SourceListener {
     if (about == null || about.getName() == null) {
       return;
     }
-    String ns = about.getNamespace();
-    WorkloadKind.of(about.getApiVersion(), about.getKind()).ifPresent(kind -> {
-      switch (kind) {
-        case POD -> caches.pod(ns, about.getName()).ifPresent(p -> dirty.accept(ownership.workloadOf(p)));
-        case REPLICA_SET -> caches.replicaSet(ns, about.getName()).ifPresent(r -> dirty.accept(ownership.workloadOf(r)));
-        case JOB -> caches.job(ns, about.getName()).ifPresent(j -> dirty.accept(ownership.workloadOf(j)));
-        default -> dirty.accept(new WorkloadKey(kind, ns, about.getName()));
-      }
-    });
+    WorkloadKind.of(about.getApiVersion(), about.getKind())
+        .ifPresent(kind -> dirty.accept(ownership.workloadNamed(kind, about.getNamespace(), about.getName())));
   }
 
   private void nodeChanged(Node before, Node after) {
@@ -76,7 +65,7 @@ final class ChangeRouter implements SourceListener {
     }
     Node node = after != null ? after : before;
     for (Pod pod : caches.podsOnNode(node.getMetadata().getName())) {
-      dirty.accept(ownership.workloadOf(pod));
+      dirty.accept(ownership.workloadOf(WorkloadKind.POD, pod));
     }
   }
 

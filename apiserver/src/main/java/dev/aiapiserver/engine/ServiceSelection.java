@@ -3,15 +3,7 @@ package dev.aiapiserver.engine;
 import dev.aiapiserver.sources.Caches;
 import dev.aiapiserver.sources.WorkloadKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +39,7 @@ final class ServiceSelection {
     }
     for (WorkloadKind kind : WorkloadKind.values()) {
       for (HasMetadata item : caches.workloadsIn(kind, namespace)) {
-        if (Ownership.isTopLevel(kind, item) && anyMatches(selectors, podLabels(kind, item))) {
+        if (Ownership.isTopLevel(kind, item) && anyMatches(selectors, kind.podLabels(item))) {
           into.accept(WorkloadKey.of(kind, item));
         }
       }
@@ -64,22 +56,5 @@ final class ServiceSelection {
       }
     }
     return false;
-  }
-
-  static Map<String, String> podLabels(WorkloadKind kind, HasMetadata item) {
-    return switch (kind) {
-      case DEPLOYMENT -> labels(((Deployment) item).getSpec().getTemplate());
-      case STATEFUL_SET -> labels(((StatefulSet) item).getSpec().getTemplate());
-      case DAEMON_SET -> labels(((DaemonSet) item).getSpec().getTemplate());
-      case REPLICA_SET -> labels(((ReplicaSet) item).getSpec().getTemplate());
-      case JOB -> labels(((Job) item).getSpec().getTemplate());
-      case CRON_JOB -> ((CronJob) item).getSpec().getJobTemplate().getSpec() == null ? null
-          : labels(((CronJob) item).getSpec().getJobTemplate().getSpec().getTemplate());
-      case POD -> ((Pod) item).getMetadata().getLabels();
-    };
-  }
-
-  private static Map<String, String> labels(PodTemplateSpec template) {
-    return template == null || template.getMetadata() == null ? null : template.getMetadata().getLabels();
   }
 }

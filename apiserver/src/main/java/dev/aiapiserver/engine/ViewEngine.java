@@ -3,6 +3,8 @@ package dev.aiapiserver.engine;
 import dev.aiapiserver.sources.Sources;
 import dev.aiapiserver.store.ResourceVersions;
 import dev.aiapiserver.store.Span;
+import dev.aiapiserver.sources.WorkloadKind;
+import dev.aiapiserver.views.WorkloadInputs;
 import dev.aiapiserver.store.ViewStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +53,8 @@ public final class ViewEngine {
   private long workloadsInFlight = Long.MAX_VALUE; // guarded by pending
   private long clusterInFlight = Long.MAX_VALUE; // guarded by pending
   private volatile long firstRevision = -1;
+  private final WorkloadSnapshots snapshots;
+  private final Clock clock;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "view-engine");
     t.setDaemon(true);
@@ -69,6 +74,8 @@ public final class ViewEngine {
         workloadSummaries, clock);
     this.cluster = new ClusterRecompute(sources, workloadSummaries, clusterContexts, derivations.cluster(), clock);
     this.catalog = new WorkloadCatalog(sources.caches(), workloadSummaries);
+    this.snapshots = new WorkloadSnapshots(sources.caches());
+    this.clock = clock;
     this.summaries = workloadSummaries;
     this.versions = workloadSummaries.versions();
     versions.watchingBy(sources::watching);
@@ -152,6 +159,14 @@ public final class ViewEngine {
       }
     });
     return ready;
+  }
+
+  /**
+   * What derivation would read about one top-level workload right now (for the evidence
+   * subresource), or empty when it does not exist as one. Reads the caches only; any thread.
+   */
+  public Optional<WorkloadInputs> inputs(WorkloadKind kind, String namespace, String name) {
+    return snapshots.take(new WorkloadKey(kind, namespace, name), null, clock.instant());
   }
 
   /** Every informer has synced and the first views are built. */

@@ -70,20 +70,22 @@ final class SummaryPage {
 
   private static String text(Query q, List<StoredView> page, int remaining) {
     String scope = q.namespace().isEmpty() ? "all namespaces" : "namespace \"" + q.namespace() + "\"";
+    FencedText out = new FencedText();
     if (page.isEmpty()) {
-      return "No workload summaries match in " + scope + ".";
+      return out.line("No workload summaries match in " + scope + ".").render();
     }
-    StringBuilder out = new StringBuilder().append(page.size()).append(page.size() == 1 ? " summary" : " summaries")
-        .append(" in ").append(scope).append(":\n");
+    out.line(page.size() + (page.size() == 1 ? " summary" : " summaries") + " in " + scope + ":");
     for (StoredView v : page) {
-      out.append("- ").append(SummaryLines.headline((WorkloadSummary) v.object())).append('\n');
+      WorkloadSummary s = (WorkloadSummary) v.object();
+      out.line("- " + SummaryLines.headline(s));
+      SummaryLines.message(out, "- ", s);
     }
     if (remaining > 0) {
-      out.append(remaining).append(" more: call list_workload_summaries again with the same arguments and continue=\"")
-          .append(page.get(page.size() - 1).key()).append("\".");
+      out.line(remaining + " more: call list_workload_summaries again with the same arguments and continue=\""
+          + page.get(page.size() - 1).key() + "\".");
     } else {
-      out.append("This is the last page.");
+      out.line("This is the last page.");
     }
-    return out.toString();
+    return out.render();
   }
 }

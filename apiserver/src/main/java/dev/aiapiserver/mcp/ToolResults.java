@@ -19,13 +19,20 @@ final class ToolResults {
 
   private ToolResults() {}
 
+  /** text: rendered with {@link FencedText}; structured: its strings get the fence's escape too. */
+  @SuppressWarnings("unchecked")
   static CallToolResult ok(Map<String, Object> structured, String text) {
-    return CallToolResult.builder().content(List.of(new TextContent(text))).structuredContent(structured)
-        .isError(false).build();
+    return CallToolResult.builder().content(List.of(new TextContent(text)))
+        .structuredContent((Map<String, Object>) FencedText.escapeAll(structured)).isError(false).build();
   }
 
   static CallToolResult error(String text) {
     return CallToolResult.builder().content(List.of(new TextContent(text))).isError(true).build();
+  }
+
+  /** Any API object (e.g. a WorkloadEvidence), as a JSON object (field order kept). */
+  static Map<String, Object> json(Object object) {
+    return Json.MAPPER.readValue(Json.bytes(object), OBJECT);
   }
 
   /** A view as served by GET, as a JSON object (field order kept). */

@@ -28,6 +28,14 @@ final class Triage {
    * @param namespace the namespace looked at, or "" for the whole cluster
    */
   static CallToolResult of(List<StoredView> summaries, String namespace, int limit) {
+    return of(summaries, namespace, List.of(), limit);
+  }
+
+  /**
+   * @param readable when namespace is "" and this is not empty: the namespaces the caller may read,
+   *     which summaries cover (the caller may not list at the cluster scope)
+   */
+  static CallToolResult of(List<StoredView> summaries, String namespace, List<String> readable, int limit) {
     Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     List<Needy> needy = new ArrayList<>();
     int fine = 0;
@@ -47,35 +55,49 @@ final class Triage {
     if (!namespace.isEmpty()) {
       out.put("namespace", namespace);
     }
+    if (namespace.isEmpty() && !readable.isEmpty()) {
+      out.put("namespaces", readable);
+    }
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     counts.forEach((verdict, n) -> verdicts.put(verdict.name(), n));
     out.put("verdicts", verdicts);
     out.put("items", listed.stream().map(n -> ToolResults.json(n.view())).toList());
     out.put("omitted", needy.size() - listed.size());
     out.put("healthyOmitted", fine);
-    return ToolResults.ok(out, text(namespace, summaries.size(), needy.size(), fine, listed));
+    return ToolResults.ok(out, text(scope(namespace, readable), summaries.size(), needy.size(), fine, listed));
   }
 
-  private static String text(String namespace, int total, int needy, int fine, List<Needy> listed) {
-    String scope = namespace.isEmpty() ? "Whole cluster" : "Namespace \"" + namespace + "\"";
+  private static String scope(String namespace, List<String> readable) {
+    if (!namespace.isEmpty()) {
+      return "Namespace \"" + namespace + "\"";
+    }
+    return readable.isEmpty() ? "Whole cluster"
+        : "The namespaces you may read (" + String.join(", ", readable) + ")";
+  }
+
+  private static String text(String scope, int total, int needy, int fine, List<Needy> listed) {
+    FencedText out = new FencedText();
     if (total == 0) {
-      return scope + ": no workloads.";
+      return out.line(scope + ": no workloads.").render();
     }
     if (needy == 0) {
-      return scope + ": nothing needs attention; all " + total + " workloads are Healthy or succeeded Jobs.";
+      return out.line(scope + ": nothing needs attention; all " + total + " workloads are Healthy or succeeded Jobs.")
+          .render();
     }
-    StringBuilder out = new StringBuilder(scope).append(": ").append(needy).append(" of ").append(total)
-        .append(" workloads need attention (").append(fine).append(" Healthy or succeeded not listed).\n");
+    out.line(scope + ": " + needy + " of " + total + " workloads need attention (" + fine
+        + " Healthy or succeeded not listed).");
     int i = 1;
     for (Needy n : listed) {
-      out.append(i++).append(". ").append(SummaryLines.headline(n.summary())).append('\n');
+      out.line(i + ". " + SummaryLines.headline(n.summary()));
+      SummaryLines.message(out, i + ". ", n.summary());
+      i++;
     }
     if (needy > listed.size()) {
-      out.append(needy - listed.size()).append(" more not listed (raise limit, or use list_workload_summaries with a"
-          + " verdict).\n");
+      out.line((needy - listed.size()) + " more not listed (raise limit, or use list_workload_summaries with a"
+          + " verdict).");
     }
-    return out.append("The complete summaries are in the structured result; get_workload_summary returns one.")
-        .toString();
+    return out.line("The complete summaries are in the structured result; get_workload_summary returns one, explain"
+        + " adds its logs, rollout history and full events.").render();
   }
 
   private static Verdict verdict(StoredView v) {

@@ -29,19 +29,26 @@ final class ViewAccess {
 
   /** The question for verb on resource (namespace "" = cluster scope, name "" = all). */
   static RequestAttributes asking(String verb, String resource, String namespace, String name) {
+    return asking(verb, resource, "", namespace, name);
+  }
+
+  /** The same for a subresource, e.g. get workloadsummaries/evidence. */
+  static RequestAttributes asking(String verb, String resource, String subresource, String namespace, String name) {
     String path = "/apis/" + ResourceType.GROUP_VERSION + (namespace.isEmpty() ? "" : "/namespaces/" + namespace)
-        + "/" + resource + (name.isEmpty() ? "" : "/" + name);
-    return new RequestAttributes(true, verb, ResourceType.GROUP, ResourceType.VERSION, resource, "", namespace, name,
-        path);
+        + "/" + resource + (name.isEmpty() ? "" : "/" + name) + (subresource.isEmpty() ? "" : "/" + subresource);
+    return new RequestAttributes(true, verb, ResourceType.GROUP, ResourceType.VERSION, resource, subresource,
+        namespace, name, path);
   }
 
   /** Runs read once the caller is allowed; otherwise answers a tool error and reads nothing. */
   Mono<CallToolResult> authorized(UserInfo user, RequestAttributes asked, Supplier<CallToolResult> read) {
-    Mono<AccessDecision> decision = Mono.defer(() -> Mono.fromCompletionStage(
-            authorizer.check(user, asked).toCompletionStage()))
-        .onErrorMap(Unavailable::new);
-    return decision
-        .map(d -> d.allowed() ? read.get() : ToolResults.error(denial(user, asked, d.reason())))
+    return authorizedThen(user, asked, () -> Mono.fromSupplier(read));
+  }
+
+  /** Like {@link #authorized}, for a read that completes later (e.g. evidence, which reads logs). */
+  Mono<CallToolResult> authorizedThen(UserInfo user, RequestAttributes asked, Supplier<Mono<CallToolResult>> read) {
+    return decision(user, asked)
+        .flatMap(d -> d.allowed() ? read.get() : Mono.just(ToolResults.error(denial(user, asked, d.reason()))))
         .onErrorResume(Unavailable.class, e -> {
           LOG.warn("event=mcp_authorization_unavailable user=\"{}\" verb={} resource={} namespace={} reason=\"{}\"",
               LogText.clean(user.name()), asked.verb(), asked.resource(), asked.namespace(),
@@ -49,6 +56,16 @@ final class ViewAccess {
           return Mono.just(ToolResults.error("authorization is unavailable: the SubjectAccessReview for this call"
               + " could not be completed; try again in a moment"));
         });
+  }
+
+  /** Whether the caller may do what asked describes; a review that cannot be completed counts as no. */
+  Mono<Boolean> allows(UserInfo user, RequestAttributes asked) {
+    return decision(user, asked).map(AccessDecision::allowed).onErrorReturn(false);
+  }
+
+  private Mono<AccessDecision> decision(UserInfo user, RequestAttributes asked) {
+    return Mono.defer(() -> Mono.fromCompletionStage(authorizer.check(user, asked).toCompletionStage()))
+        .onErrorMap(Unavailable::new);
   }
 
   static String denial(UserInfo user, RequestAttributes asked, String reason) {

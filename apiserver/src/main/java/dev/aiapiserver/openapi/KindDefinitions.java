@@ -34,6 +34,15 @@ final class KindDefinitions {
     return new Names(kind, list);
   }
 
+  /** Adds the kind a subresource answers with (read-only, no list); returns its definition name. */
+  static String addSubresourceKind(RecordSchemas schemas, Class<?> type, String kindName) {
+    String kind = schemas.add(type, kindName);
+    ObjectNode definition = schemas.definitions().get(kind);
+    definition.set(GVK, Json.MAPPER.createArrayNode().add(gvk(kindName)));
+    markReadOnly(definition);
+    return kind;
+  }
+
   /** A group-version-kind of ours, as the extension and the operations carry it. */
   static ObjectNode gvk(String kind) {
     ObjectNode gvk = Json.MAPPER.createObjectNode();

@@ -26,8 +26,18 @@ public final class OpenApiDocuments {
   private final ServedDocument v3Index;
   private final Map<String, ServedDocument> v3;
 
-  /** A subresource reached through connect requests, e.g. proxy of mcpservers. */
-  public record Subresource(String parentPlural, String name, List<String> verbs) {}
+  /**
+   * A subresource: reached through connect requests (e.g. proxy of mcpservers) when it has no
+   * type, else read with get as an object of its own kind (e.g. evidence of workloadsummaries).
+   *
+   * @param type the record whose schema the get answer has, or null for connect
+   * @param kind the kind of that answer, or null
+   */
+  public record Subresource(String parentPlural, String name, List<String> verbs, Class<?> type, String kind) {
+    public Subresource(String parentPlural, String name, List<String> verbs) {
+      this(parentPlural, name, verbs, null, null);
+    }
+  }
 
   /** @param resources the served resources, e.g. AiResources.all() */
   public OpenApiDocuments(List<ResourceType> resources) {
@@ -44,7 +54,13 @@ public final class OpenApiDocuments {
     // The discovery answer's own records: the schema is what the discovery route writes.
     schemas.add(Discovery.APIResource.class, "APIResource");
     String discovery = schemas.add(Discovery.APIResourceList.class, "APIResourceList");
-    List<ApiPath> paths = ResourcePaths.of(resources, subresources, names, discovery);
+    Map<Subresource, String> subresourceKinds = new LinkedHashMap<>();
+    for (Subresource s : subresources) {
+      if (s.type() != null) {
+        subresourceKinds.put(s, KindDefinitions.addSubresourceKind(schemas, s.type(), s.kind()));
+      }
+    }
+    List<ApiPath> paths = ResourcePaths.of(resources, subresources, names, subresourceKinds, discovery);
 
     ObjectNode swagger = SwaggerDocument.render(schemas.definitions(), paths);
     v2 = ServedDocument.of(Json.bytes(swagger), SwaggerProtobuf.encode(swagger), built);

@@ -33,7 +33,8 @@ final class ResourcePaths {
    * @param discovery definition name of the APIResourceList
    */
   static List<ApiPath> of(List<ResourceType> resources, List<OpenApiDocuments.Subresource> subresources,
-      Map<ResourceType, KindDefinitions.Names> definitions, String discovery) {
+      Map<ResourceType, KindDefinitions.Names> definitions, Map<OpenApiDocuments.Subresource, String> subresourceKinds,
+      String discovery) {
     List<ApiPath> paths = new ArrayList<>();
     paths.add(new ApiPath(PREFIX + "/", List.of(), Map.of("get", new Operation(
         "get" + ID + "APIResources", "get available resources", null, null, List.of(), discovery,
@@ -42,7 +43,7 @@ final class ResourcePaths {
       paths.addAll(resource(type, definitions.get(type)));
     }
     for (OpenApiDocuments.Subresource subresource : subresources) {
-      paths.add(subresource(subresource, resources));
+      paths.add(subresource(subresource, resources, subresourceKinds.get(subresource)));
     }
     paths.sort(Comparator.comparing(ApiPath::path));
     return paths;
@@ -82,7 +83,8 @@ final class ResourcePaths {
         watch ? STREAMS : DOCUMENTS, TAG);
   }
 
-  private static ApiPath subresource(OpenApiDocuments.Subresource subresource, List<ResourceType> resources) {
+  private static ApiPath subresource(OpenApiDocuments.Subresource subresource, List<ResourceType> resources,
+      String definition) {
     ResourceType parent = resources.stream().filter(r -> r.plural().equals(subresource.parentPlural())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("subresource " + subresource.name() + " of unknown "
             + subresource.parentPlural()));
@@ -102,7 +104,12 @@ final class ResourcePaths {
         case "delete" -> "delete";
         default -> null;
       };
-      if (method != null) {
+      if (definition != null && method != null && method.equals("get")) {
+        // read like status or scale: read<Group><Version>Namespaced<Kind><Subresource>
+        operations.put(method, new Operation("read" + ID + scope + parent.kind() + capitalize(subresource.name()),
+            "read " + subresource.name() + " of the specified " + parent.kind(), "get", subresource.kind(),
+            List.of(), definition, ANY, DOCUMENTS, TAG));
+      } else if (method != null) {
         operations.put(method, new Operation(
             "connect" + capitalize(method) + ID + scope + parent.kind() + capitalize(subresource.name()),
             "connect " + method.toUpperCase(Locale.ROOT) + " requests to " + subresource.name() + " of " + parent.kind(),

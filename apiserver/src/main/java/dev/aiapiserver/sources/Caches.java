@@ -45,32 +45,32 @@ public final class Caches {
   }
 
   public Optional<Pod> pod(String namespace, String name) {
-    return Optional.ofNullable(this.<Pod>indexer(Sources.PODS).getByKey(key(namespace, name)));
+    return Optional.ofNullable(this.<Pod>indexer(WorkloadKind.POD.source()).getByKey(key(namespace, name)));
   }
 
   public Optional<ReplicaSet> replicaSet(String namespace, String name) {
-    return Optional.ofNullable(this.<ReplicaSet>indexer(Sources.REPLICA_SETS).getByKey(key(namespace, name)));
+    return Optional.ofNullable(this.<ReplicaSet>indexer(WorkloadKind.REPLICA_SET.source()).getByKey(key(namespace, name)));
   }
 
   public Optional<Job> job(String namespace, String name) {
-    return Optional.ofNullable(this.<Job>indexer(Sources.JOBS).getByKey(key(namespace, name)));
+    return Optional.ofNullable(this.<Job>indexer(WorkloadKind.JOB.source()).getByKey(key(namespace, name)));
   }
 
   /** Pods whose controlling owner has this uid. */
   public List<Pod> podsOwnedBy(String uid) {
-    return this.<Pod>indexer(Sources.PODS).byIndex(SourceIndexes.OWNER, uid);
+    return this.<Pod>indexer(WorkloadKind.POD.source()).byIndex(SourceIndexes.OWNER, uid);
   }
 
   public List<ReplicaSet> replicaSetsOwnedBy(String uid) {
-    return this.<ReplicaSet>indexer(Sources.REPLICA_SETS).byIndex(SourceIndexes.OWNER, uid);
+    return this.<ReplicaSet>indexer(WorkloadKind.REPLICA_SET.source()).byIndex(SourceIndexes.OWNER, uid);
   }
 
   public List<Job> jobsOwnedBy(String uid) {
-    return this.<Job>indexer(Sources.JOBS).byIndex(SourceIndexes.OWNER, uid);
+    return this.<Job>indexer(WorkloadKind.JOB.source()).byIndex(SourceIndexes.OWNER, uid);
   }
 
   public List<Pod> podsOnNode(String nodeName) {
-    return this.<Pod>indexer(Sources.PODS).byIndex(SourceIndexes.NODE, nodeName);
+    return this.<Pod>indexer(WorkloadKind.POD.source()).byIndex(SourceIndexes.NODE, nodeName);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class Caches {
   }
 
   public List<Pod> pods() {
-    return this.<Pod>indexer(Sources.PODS).list();
+    return this.<Pod>indexer(WorkloadKind.POD.source()).list();
   }
 
   public List<Event> warningEvents() {

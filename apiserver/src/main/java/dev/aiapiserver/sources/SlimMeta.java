@@ -73,8 +73,13 @@ final class SlimMeta {
     return shared;
   }
 
+  /** Keeps head and tail: a Go error chain names its root cause last. */
   static String clip(String text) {
-    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    if (text == null || text.length() <= MAX_TEXT) {
+      return text;
+    }
+    int half = (MAX_TEXT - 1) / 2;
+    return text.substring(0, half) + "…" + text.substring(text.length() - (MAX_TEXT - 1 - half));
   }
 
   private static List<OwnerReference> owners(List<OwnerReference> full) {

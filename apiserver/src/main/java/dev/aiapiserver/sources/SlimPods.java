@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,11 +21,15 @@ import java.util.function.UnaryOperator;
  * restartPolicy (sidecars) survive: never env, envFrom, command, args, volumes or probes. Of the
  * status only what derivation judges by: phase, reason, message, conditions (without times),
  * container states (whether running; waiting reason and message; terminated exit code, reason and
- * finish time; never a termination message). Times the views do not read are dropped because they
+ * finish time; a termination message only when the runtime wrote it because the container never
+ * started). Times the views do not read are dropped because they
  * make every pod unique: without them the statuses of healthy replicas are equal and shared
  * ({@link Canonical}). See the list in package views' package-info.
  */
 final class SlimPods {
+  /** Terminated reasons of a container that never started: its message is the runtime's error. */
+  private static final Set<String> RUNTIME_WROTE = Set.of("StartError", "ContainerCannotRun");
+
   private SlimPods() {}
 
   static Pod pod(Pod full) {
@@ -114,9 +119,11 @@ final class SlimPods {
     }
     ContainerStateTerminated t = full.getTerminated();
     if (t != null) {
-      // the termination message is whatever the program wrote (it may print a secret): never kept
+      // the termination message is whatever the program wrote (it may print a secret): never kept,
+      // unless the container never started: then the runtime wrote it (StartError, ContainerCannotRun)
+      String runtimeMessage = RUNTIME_WROTE.contains(t.getReason()) ? SlimMeta.clip(t.getMessage()) : null;
       slim.setTerminated(new ContainerStateTerminated(null, t.getExitCode(), t.getFinishedAt(),
-          null, SlimMeta.word(t.getReason()), null, null));
+          runtimeMessage, SlimMeta.word(t.getReason()), null, null));
     }
     return slim;
   }

@@ -4,14 +4,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -24,30 +17,24 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The informers that feed the views, all namespaces, resync off, each with a reduced item store:
- * Pods, ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Warning Events,
- * Services, Nodes, Namespaces; plus the cluster's version and served resources. No Secret or
+ * one per workload kind ({@link WorkloadKind}, the table of kinds), Warning Events, and the
+ * cluster objects listed in {@link #CLUSTER_OBJECTS}; plus the cluster's version and served resources. No Secret or
  * ConfigMap is ever watched. Register listeners, then {@link #start()}; read through
  * {@link #caches()}.
  */
 public final class Sources {
-  public static final String PODS = "pods";
-  public static final String REPLICA_SETS = "replicasets";
-  public static final String DEPLOYMENTS = "deployments";
-  public static final String STATEFUL_SETS = "statefulsets";
-  public static final String DAEMON_SETS = "daemonsets";
-  public static final String JOBS = "jobs";
-  public static final String CRON_JOBS = "cronjobs";
   public static final String EVENTS = "events";
   public static final String SERVICES = "services";
   public static final String NODES = "nodes";
@@ -55,6 +42,16 @@ public final class Sources {
   /** Pseudo-sources of {@link SourceListener#changed}: the cluster facts changed. */
   public static final String VERSION = "version";
   public static final String DISCOVERY = "discovery";
+
+  /** The informers besides the workloads' ({@link WorkloadKind}) and the Warning events'. */
+  private static final List<SourceKind<?>> CLUSTER_OBJECTS = List.of(
+      SourceKind.of(SERVICES, Service.class, SlimClusterObjects::service,
+          PackedObject.of(Service::new, Service::getSpec, Service::setSpec, Service::getStatus, Service::setStatus)),
+      SourceKind.of(NODES, Node.class, SlimClusterObjects::node,
+          PackedObject.of(Node::new, Node::getSpec, Node::setSpec, Node::getStatus, Node::setStatus)),
+      SourceKind.of(NAMESPACES, Namespace.class, SlimClusterObjects::namespace,
+          PackedObject.of(Namespace::new, Namespace::getSpec, Namespace::setSpec, Namespace::getStatus,
+              Namespace::setStatus)));
 
   private static final Logger log = LoggerFactory.getLogger(Sources.class);
 
@@ -71,31 +68,13 @@ public final class Sources {
   public Sources(KubernetesClient client, SourceOptions options, Clock clock) {
     this.clock = clock;
     this.factory = client.informers();
-    add(PODS, Pod.class, SlimPods::pod, PackedPod.PACKING, Map.of(
-        SourceIndexes.OWNER, SourceIndexes::controllerUid, SourceIndexes.NODE, SourceIndexes::nodeName,
-        SourceIndexes.OWN_WORKLOAD_NAMESPACE, SourceIndexes::ownWorkloadNamespace));
-    informers.get(PODS).removeNamespaceIndex();
-    add(REPLICA_SETS, ReplicaSet.class, SlimWorkloads::replicaSet, PackedObject.of(ReplicaSet::new,
-        ReplicaSet::getSpec, ReplicaSet::setSpec, ReplicaSet::getStatus, ReplicaSet::setStatus),
-        Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
-    add(DEPLOYMENTS, Deployment.class, SlimWorkloads::deployment, PackedObject.of(Deployment::new,
-        Deployment::getSpec, Deployment::setSpec, Deployment::getStatus, Deployment::setStatus), Map.of());
-    add(STATEFUL_SETS, StatefulSet.class, SlimWorkloads::statefulSet, PackedObject.of(StatefulSet::new,
-        StatefulSet::getSpec, StatefulSet::setSpec, StatefulSet::getStatus, StatefulSet::setStatus), Map.of());
-    add(DAEMON_SETS, DaemonSet.class, SlimWorkloads::daemonSet, PackedObject.of(DaemonSet::new,
-        DaemonSet::getSpec, DaemonSet::setSpec, DaemonSet::getStatus, DaemonSet::setStatus), Map.of());
-    add(JOBS, Job.class, SlimWorkloads::job, PackedObject.of(Job::new,
-        Job::getSpec, Job::setSpec, Job::getStatus, Job::setStatus),
-        Map.of(SourceIndexes.OWNER, SourceIndexes::controllerUid));
-    add(CRON_JOBS, CronJob.class, SlimWorkloads::cronJob, PackedObject.of(CronJob::new,
-        CronJob::getSpec, CronJob::setSpec, CronJob::getStatus, CronJob::setStatus), Map.of());
+    for (WorkloadKind kind : WorkloadKind.values()) {
+      add(kind.sourceKind());
+    }
+    // pods are indexed by namespace only where they are workloads of their own (SourceIndexes)
+    informers.get(WorkloadKind.POD.source()).removeNamespaceIndex();
     addWarningEvents(client, options.warningFieldSelector());
-    add(SERVICES, Service.class, SlimClusterObjects::service, PackedObject.of(Service::new,
-        Service::getSpec, Service::setSpec, Service::getStatus, Service::setStatus), Map.of());
-    add(NODES, Node.class, SlimClusterObjects::node, PackedObject.of(Node::new,
-        Node::getSpec, Node::setSpec, Node::getStatus, Node::setStatus), Map.of());
-    add(NAMESPACES, Namespace.class, SlimClusterObjects::namespace, PackedObject.of(Namespace::new,
-        Namespace::getSpec, Namespace::setSpec, Namespace::getStatus, Namespace::setStatus), Map.of());
+    CLUSTER_OBJECTS.forEach(this::add);
     this.caches = new Caches(Collections.unmodifiableMap(informers));
     this.facts = new ClusterFacts(client, options, source -> tell(source, null, null));
   }
@@ -161,14 +140,31 @@ public final class Sources {
     return indexers;
   }
 
+  /**
+   * What the server must be allowed to get, list and watch, as group/resource (core group empty),
+   * e.g. apps/deployments: one per informer of the table. deploy/'s ClusterRole grants exactly these.
+   */
+  public static Set<String> readGrants() {
+    Set<String> grants = new TreeSet<>();
+    for (WorkloadKind kind : WorkloadKind.values()) {
+      grants.add(grant(kind.sourceKind().type()));
+    }
+    grants.add(grant(Event.class));
+    CLUSTER_OBJECTS.forEach(kind -> grants.add(grant(kind.type())));
+    return grants;
+  }
+
+  private static String grant(Class<? extends HasMetadata> type) {
+    return HasMetadata.getGroup(type) + "/" + HasMetadata.getPlural(type);
+  }
+
   public ClusterFacts facts() {
     return facts;
   }
 
-  private <T extends HasMetadata> void add(String name, Class<T> type, UnaryOperator<T> reduce, Packing<T> packing,
-      Map<String, Function<T, List<String>>> indexes) {
-    register(name, factory.sharedIndexInformerFor(type, 0),
-        new ReducedItemStore<>(reduce, item -> true, packing, canonical), indexes, item -> true);
+  private <T extends HasMetadata> void add(SourceKind<T> kind) {
+    register(kind.name(), factory.sharedIndexInformerFor(kind.type(), 0),
+        new ReducedItemStore<>(kind.reduce(), item -> true, kind.packing(), canonical), kind.indexes(), item -> true);
   }
 
   private void addWarningEvents(KubernetesClient client, boolean fieldSelector) {

@@ -10,6 +10,9 @@ import java.util.List;
  * worst cause on the workload and the worst pod with its evidence.
  */
 final class HealthMessage {
+  /** The shortest a quoted pod message is cut to, so that it still says something. */
+  private static final int MIN_QUOTE = 60;
+
   private HealthMessage() {}
 
   static String compose(Observed o, VerdictRules.Judgement j, PodEvidence pods, Redaction redaction) {
@@ -22,17 +25,31 @@ final class HealthMessage {
           : o.causes.stream().min(Comparator.comparing(Cause::reason)).orElse(null);
       if (top != null) {
         parts.add(top.detail() == null ? top.reason().name()
-            : top.reason() + ": " + FreeText.clip(withoutFinalStop(top.detail()), 120));
+            : top.reason() + ": " + FreeText.clip(withoutFinalStop(top.detail()), FreeText.ITEM));
       }
       PodFinding worst = pods.worstWithCode();
       if (worst != null) {
         int others = pods.unhealthy() - 1;
-        parts.add(worst.phrase() + (others > 0 ? " (and " + others + " more unhealthy " + (others == 1 ? "pod)" : "pods)") : ""));
+        String more = others > 0 ? " (and " + others + " more unhealthy " + (others == 1 ? "pod)" : "pods)") : "";
+        String phrase = worst.phrase(Integer.MAX_VALUE) + more;
+        int over = sentence(o, parts, phrase).length() - FreeText.SENTENCE;
+        if (over > 0 && worst.message() != null) {
+          // Shorten the pod's quoted message (head … tail) rather than cut the sentence a second time.
+          phrase = worst.phrase(Math.max(MIN_QUOTE, worst.message().length() - over)) + more;
+        }
+        parts.add(phrase);
       }
     }
-    String sentence = parts.isEmpty() ? o.headline
-        : o.headline + ": " + String.join("; ", parts.stream().map(HealthMessage::withoutFinalStop).toList());
-    return redaction.clean(sentence, FreeText.SENTENCE);
+    return redaction.clean(sentence(o, parts, null), FreeText.SENTENCE);
+  }
+
+  private static String sentence(Observed o, List<String> parts, String extra) {
+    List<String> all = new ArrayList<>(parts);
+    if (extra != null) {
+      all.add(extra);
+    }
+    return all.isEmpty() ? o.headline
+        : o.headline + ": " + String.join("; ", all.stream().map(HealthMessage::withoutFinalStop).toList());
   }
 
   /** Messages from Kubernetes often end in a full stop; the sentence goes on after them. */

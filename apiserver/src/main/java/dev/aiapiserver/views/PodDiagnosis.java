@@ -9,23 +9,15 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Judges one pod: what, if anything, is wrong with it, and which container is at fault. */
 final class PodDiagnosis {
-  private static final Set<String> STARTING = Set.of("ContainerCreating", "PodInitializing");
-  private static final Set<String> WAITING_CODES =
-      Set.of("ImagePullBackOff", "ErrImagePull", "CreateContainerConfigError");
-  /** An OOM kill this recent counts even if the container has since come back ready. */
-  static final Duration RECENT_OOM = Duration.ofHours(1);
-
   private final Pod pod;
   private final Map<String, Node> nodes;
   private final Instant now;
@@ -42,11 +34,11 @@ final class PodDiagnosis {
    * The finding for a pod, or empty when the pod is fine (running and ready, succeeded, or going
    * away on a healthy node).
    *
-   * @param newestWarning the newest Warning event about this pod, or null
+   * @param warnings the Warning events about this pod
    */
-  static Optional<PodFinding> of(Pod pod, Map<String, Node> nodes, Event newestWarning, Instant now,
+  static Optional<PodFinding> of(Pod pod, Map<String, Node> nodes, PodWarnings warnings, Instant now,
       Redaction redaction) {
-    return Optional.ofNullable(new PodDiagnosis(pod, nodes, now, redaction).judge(newestWarning));
+    return Optional.ofNullable(new PodDiagnosis(pod, nodes, now, redaction).judge(warnings));
   }
 
   static String phase(Pod pod) {
@@ -54,7 +46,7 @@ final class PodDiagnosis {
     return st == null || st.getPhase() == null ? "Pending" : st.getPhase();
   }
 
-  private PodFinding judge(Event newestWarning) {
+  private PodFinding judge(PodWarnings warnings) {
     String phase = phase(pod);
     String nodeName = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
     Node node = nodeName == null ? null : nodes.get(nodeName);
@@ -78,10 +70,10 @@ final class PodDiagnosis {
       return podFault(phase, nodeName, EnumSet.of(Reason.Unschedulable), "Unschedulable",
           unschedulable.get().getMessage());
     }
-    return containersOf(phase, nodeName, newestWarning);
+    return containersOf(phase, nodeName, warnings);
   }
 
-  private PodFinding containersOf(String phase, String nodeName, Event newestWarning) {
+  private PodFinding containersOf(String phase, String nodeName, PodWarnings warnings) {
     boolean initialized = condition("Initialized").map(c -> "True".equals(c.getStatus())).orElse(false);
     EnumSet<Reason> codes = EnumSet.noneOf(Reason.class);
     ContainerFinding atFault = null;
@@ -89,7 +81,7 @@ final class PodDiagnosis {
     for (boolean init : List.of(true, false)) {
       for (ContainerStatus cs : statuses(init)) {
         // An init container still running before the pod is initialized is the pod on its way up.
-        ContainerFinding f = ContainerFinding.of(cs, init && !initialized, now);
+        ContainerFinding f = ContainerFinding.of(cs, init, init && !initialized, warnings, now);
         starting |= f.starting();
         codes.addAll(f.codes());
         if (!f.codes().isEmpty() && (atFault == null || f.worseThan(atFault))) {
@@ -104,13 +96,15 @@ final class PodDiagnosis {
     if (atFault != null) {
       ContainerStatus cs = atFault.status();
       String message = atFault.message();
+      Event newestWarning = warnings.newest();
       if (message == null && atFault.codes().equals(EnumSet.of(Reason.NotReady)) && newestWarning != null) {
-        // A running container that is not ready has no message of its own; the probe's warning says why.
+        // A running container that is not ready has no message of its own; the newest warning may say why.
         message = newestWarning.getMessage();
       }
-      return new PodFinding(name(), nodeName, phase, cs.getName(), atFault.detail(),
+      return new PodFinding(name(), nodeName, phase, cs.getName(), atFault.shownDetail(),
           redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false);
     }
+    Event newestWarning = warnings.newest();
     if (starting) {
       if (newestWarning != null && !(nodeName != null && "FailedScheduling".equals(newestWarning.getReason()))) {
         // A pod that stays on its way up while warnings pile up (FailedMount, FailedCreatePodSandBox) is stuck.
@@ -137,17 +131,22 @@ final class PodDiagnosis {
       return podFault("Failed", nodeName, EnumSet.of(Reason.DeadlineExceeded), reason, st.getMessage());
     }
     EnumSet<Reason> codes = EnumSet.of(Reason.PodFailed);
-    List<ContainerStatus> all = new ArrayList<>(statuses(true));
-    all.addAll(statuses(false));
-    for (ContainerStatus cs : all) {
-      ContainerStateTerminated t = cs.getState() == null ? null : cs.getState().getTerminated();
-      if (t != null && t.getExitCode() != null && t.getExitCode() != 0) {
+    for (boolean init : List.of(true, false)) {
+      for (ContainerStatus cs : statuses(init)) {
+        ContainerStateTerminated t = cs.getState() == null ? null : cs.getState().getTerminated();
+        if (t == null || t.getExitCode() == null || t.getExitCode() == 0) {
+          continue;
+        }
+        String message = st.getMessage();
         if ("OOMKilled".equals(t.getReason())) {
           codes.add(Reason.OOMKilled);
+        } else if ("StartError".equals(t.getReason()) || "ContainerCannotRun".equals(t.getReason())) {
+          codes.add(Reason.StartError);
+          message = t.getMessage() != null ? t.getMessage() : message;
         }
         String detail = reason != null ? reason : t.getReason() != null ? t.getReason() : "Error";
-        return new PodFinding(name(), nodeName, "Failed", cs.getName(), detail,
-            redaction.clean(st.getMessage(), FreeText.ITEM), restarts(), termination(cs), codes, false);
+        return new PodFinding(name(), nodeName, "Failed", cs.getName(), init ? "Init:" + detail : detail,
+            redaction.clean(message, FreeText.ITEM), restarts(), termination(cs), codes, false);
       }
     }
     return podFault("Failed", nodeName, codes, reason != null ? reason : "Failed", st.getMessage());
@@ -201,65 +200,18 @@ final class PodDiagnosis {
     return st.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
-  /** What one container status says. */
-  record ContainerFinding(ContainerStatus status, EnumSet<Reason> codes, String detail, String message,
-      boolean starting) {
+  /** What one container status says, read together with the kubelet's warnings about it. */
+  record ContainerFinding(ContainerStatus status, boolean init, EnumSet<Reason> codes, String detail,
+      String message, boolean starting) {
 
-    static ContainerFinding of(ContainerStatus cs, boolean initializing, Instant now) {
-      EnumSet<Reason> codes = EnumSet.noneOf(Reason.class);
-      String detail = null;
-      String message = null;
-      boolean starting = false;
-      ContainerStateWaiting waiting = cs.getState() == null ? null : cs.getState().getWaiting();
-      ContainerStateTerminated terminated = cs.getState() == null ? null : cs.getState().getTerminated();
-      boolean running = cs.getState() != null && cs.getState().getRunning() != null;
-      boolean ready = Boolean.TRUE.equals(cs.getReady());
-      if (waiting != null) {
-        String r = waiting.getReason();
-        if ("CrashLoopBackOff".equals(r)) {
-          codes.add(Reason.CrashLoopBackOff);
-        } else if (r != null && WAITING_CODES.contains(r)) {
-          codes.add(Reason.valueOf(r));
-        } else if (r == null || STARTING.contains(r)) {
-          starting = true;
-        } else {
-          codes.add(Reason.NotReady);
-        }
-        detail = r;
-        message = waiting.getMessage();
-      } else if (terminated != null) {
-        boolean failed = terminated.getExitCode() != null && terminated.getExitCode() != 0;
-        if ("OOMKilled".equals(terminated.getReason())) {
-          codes.add(Reason.OOMKilled);
-        } else if (failed) {
-          codes.add(Reason.NotReady);
-        }
-        detail = terminated.getReason() != null ? terminated.getReason() : failed ? "Error" : "Completed";
-      } else if (running && initializing) {
-        starting = true;
-      } else if (running && !ready) {
-        codes.add(Reason.NotReady);
-        detail = "NotReady";
-      }
-      if (recentOom(cs, ready, now)) {
-        codes.add(Reason.OOMKilled);
-        if (detail == null || "NotReady".equals(detail)) {
-          detail = "OOMKilled";
-        }
-      }
-      return new ContainerFinding(cs, codes, detail, message, starting);
+    static ContainerFinding of(ContainerStatus cs, boolean init, boolean initializing, PodWarnings warnings,
+        Instant now) {
+      return new ContainerReading(cs, init, initializing, warnings, now).read();
     }
 
-    private static boolean recentOom(ContainerStatus cs, boolean ready, Instant now) {
-      ContainerStateTerminated last = cs.getLastState() == null ? null : cs.getLastState().getTerminated();
-      if (last == null || !"OOMKilled".equals(last.getReason())) {
-        return false;
-      }
-      if (!ready) {
-        return true;
-      }
-      Instant finished = Rfc3339.parse(last.getFinishedAt());
-      return finished != null && !finished.isBefore(now.minus(RECENT_OOM));
+    /** The reason as the pod shows it: an init container's is prefixed, as kubectl prints it (Init:CrashLoopBackOff). */
+    String shownDetail() {
+      return init && detail != null ? "Init:" + detail : detail;
     }
 
     boolean worseThan(ContainerFinding other) {

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,10 +20,6 @@ import java.util.function.Predicate;
 /** The pods of a workload, judged: counts for the record, findings worst first for the verdict. */
 final class PodEvidence {
   static final int MAX_LISTED = 5;
-  /** Newest last; ties broken by content so that the choice does not depend on cache order. */
-  private static final Comparator<Event> NEWEST = Comparator.comparing(EventDigest::lastSeen)
-      .thenComparing(e -> String.valueOf(e.getReason()))
-      .thenComparing(e -> String.valueOf(e.getMessage()));
   private static final List<String> PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
 
   private final int total;
@@ -51,7 +46,7 @@ final class PodEvidence {
    */
   static PodEvidence of(List<Pod> pods, Predicate<Pod> judged, Map<String, Node> nodes, List<Event> events,
       Instant now, Redaction redaction) {
-    Map<String, Event> newestPerPod = newestWarningPerPod(events);
+    Map<String, List<Event>> warningsPerPod = warningsPerPod(events);
     Map<String, Integer> phaseCounts = new HashMap<>();
     int restarts = 0;
     List<PodFinding> findings = new ArrayList<>();
@@ -67,7 +62,7 @@ final class PodEvidence {
       if (("Pending".equals(phase) || "Running".equals(phase)) && pod.getMetadata().getDeletionTimestamp() == null) {
         live++;
       }
-      var finding = PodDiagnosis.of(pod, nodes, warningAbout(pod, newestPerPod), now, redaction);
+      var finding = PodDiagnosis.of(pod, nodes, warningsAbout(pod, warningsPerPod, now), now, redaction);
       if (finding.isPresent()) {
         findings.add(finding.get());
         if (finding.get().crashLooping()) {
@@ -151,25 +146,27 @@ final class PodEvidence {
     return list == null ? List.of() : list;
   }
 
-  /** The newest warning about this pod, unless it was about an earlier pod of the same name (StatefulSets reuse names). */
-  private static Event warningAbout(Pod pod, Map<String, Event> newestPerPod) {
-    Event e = newestPerPod.get(pod.getMetadata().getName());
-    if (e == null) {
-      return null;
+  /** The warnings about this pod, leaving out those about an earlier pod of the same name (StatefulSets reuse names). */
+  private static PodWarnings warningsAbout(Pod pod, Map<String, List<Event>> warningsPerPod, Instant now) {
+    List<Event> about = warningsPerPod.get(pod.getMetadata().getName());
+    if (about == null) {
+      return PodWarnings.NONE;
     }
-    String eventUid = e.getInvolvedObject().getUid();
     String podUid = pod.getMetadata().getUid();
-    return eventUid != null && podUid != null && !eventUid.equals(podUid) ? null : e;
+    return new PodWarnings(about.stream().filter(e -> {
+      String eventUid = e.getInvolvedObject().getUid();
+      return eventUid == null || podUid == null || eventUid.equals(podUid);
+    }).toList(), now);
   }
 
-  private static Map<String, Event> newestWarningPerPod(List<Event> events) {
-    Map<String, Event> newest = new HashMap<>();
+  private static Map<String, List<Event>> warningsPerPod(List<Event> events) {
+    Map<String, List<Event>> perPod = new HashMap<>();
     for (Event e : events) {
       if (e.getInvolvedObject() == null || !"Pod".equals(e.getInvolvedObject().getKind())) {
         continue;
       }
-      newest.merge(e.getInvolvedObject().getName(), e, (a, b) -> NEWEST.compare(a, b) >= 0 ? a : b);
+      perPod.computeIfAbsent(e.getInvolvedObject().getName(), k -> new ArrayList<>()).add(e);
     }
-    return newest;
+    return perPod;
   }
 }

@@ -50,6 +50,12 @@ record PodFinding(
     return codes.contains(Reason.CrashLoopBackOff);
   }
 
+  /** The kubelet's back-off lines say that it waits, not why: the restarts and last exit say more. */
+  private static boolean saysOnlyBackOff(String message) {
+    return message.regionMatches(true, 0, "back-off ", 0, "back-off ".length())
+        && !message.regionMatches(true, 0, "back-off pulling", 0, "back-off pulling".length());
+  }
+
   private String finishedAt() {
     return lastTermination == null ? null : lastTermination.finishedAt();
   }
@@ -64,15 +70,16 @@ record PodFinding(
   }
 
   /** The evidence as a phrase, e.g. "pod web-1 container api CrashLoopBackOff, 12 restarts, last exit 137 OOMKilled". */
-  String phrase() {
+  /** The phrase, with the quoted message cut (head … tail) to at most maxMessage characters. */
+  String phrase(int maxMessage) {
     StringBuilder s = new StringBuilder("pod ").append(pod);
     if (container != null) {
       s.append(" container ").append(container);
     }
     s.append(' ').append(detail);
-    boolean quoteMessage = message != null && !crashLooping();
+    boolean quoteMessage = message != null && !saysOnlyBackOff(message);
     if (quoteMessage) {
-      s.append(": ").append(message);
+      s.append(": ").append(FreeText.clip(message, maxMessage));
     }
     if (restarts > 0) {
       s.append(quoteMessage ? "; " : ", ").append(restarts).append(restarts == 1 ? " restart" : " restarts");

@@ -1,5 +1,6 @@
 package dev.aiapiserver.views;
 
+import dev.aiapiserver.redact.SecretRedactor;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -12,12 +13,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Scrubs the workload's own command lines and env values out of free text. Views never copy env,
- * command or args, but kubelet and event messages can quote them (e.g. a RunContainerError that
- * repeats the command line), so every message is passed through here before it is shown.
+ * Scrubs secrets out of free text before it enters a view: first the workload's own command lines and
+ * env values where the caches still hold them (a RunContainerError repeats the command line), then
+ * every secret-shaped value ({@link SecretRedactor}: the caches drop env and args, and components
+ * quote passwords, tokens and URLs with credentials in their messages). Every message is passed
+ * through here before it is shown.
  */
 final class Redaction {
-  static final String MARK = "[redacted]";
+  static final String MARK = SecretRedactor.MARK;
   /** Whole values shorter than this are too common to be secrets worth garbling messages for. */
   private static final int MIN_VALUE = 4;
   /** Parts of values (after '=', between spaces) must be longer still. */
@@ -49,7 +52,7 @@ final class Redaction {
     for (String secret : secrets) {
       out = out.replace(secret, MARK);
     }
-    return out;
+    return SecretRedactor.standard().redact(out);
   }
 
   /** Scrubs, then clips: the order matters, clipping first could leave half a secret. */

@@ -12,7 +12,7 @@ import java.util.Set;
 final class VerdictRules {
   private VerdictRules() {}
 
-  /** The verdict and the reasons shown with it, most severe first. */
+  /** The verdict and the reasons shown with it, cause first. */
   record Judgement(Verdict verdict, List<Reason> reasons, Cause decidingCause) {
     List<String> reasonCodes() {
       return reasons.stream().map(Reason::name).toList();

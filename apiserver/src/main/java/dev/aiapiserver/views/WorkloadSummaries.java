@@ -1,14 +1,8 @@
 package dev.aiapiserver.views;
 
 import dev.aiapiserver.api.WorkloadSummary;
+import dev.aiapiserver.sources.WorkloadKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +15,8 @@ import java.util.UUID;
  * tell an unchanged view by comparing.
  */
 public final class WorkloadSummaries {
-  /** The kinds that have summaries, in the order docs list them. */
-  public static final List<String> KINDS =
-      List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "ReplicaSet", "Pod");
+  /** The kinds that have summaries, in the order docs list them (the table of kinds' order). */
+  public static final List<String> KINDS = WorkloadKind.kinds();
 
   private static final String UID_PREFIX = "ai.k8s.io/v1alpha1/WorkloadSummary/";
 
@@ -32,26 +25,22 @@ public final class WorkloadSummaries {
   /**
    * The summary of the snapshot's workload.
    *
-   * @throws IllegalArgumentException if the workload is not one of {@link #KINDS}
+   * @throws IllegalArgumentException if the workload is not one of the table of kinds ({@link WorkloadKind})
    */
   public static WorkloadSummary derive(WorkloadInputs in) {
     HasMetadata w = in.workload();
-    if (w instanceof Deployment) {
-      return DeploymentView.derive(in);
-    } else if (w instanceof StatefulSet) {
-      return StatefulSetView.derive(in);
-    } else if (w instanceof DaemonSet) {
-      return DaemonSetView.derive(in);
-    } else if (w instanceof CronJob) {
-      return CronJobView.derive(in);
-    } else if (w instanceof Job) {
-      return JobView.derive(in);
-    } else if (w instanceof ReplicaSet) {
-      return ReplicaSetView.derive(in);
-    } else if (w instanceof Pod) {
-      return BarePodView.derive(in);
-    }
-    throw new IllegalArgumentException("not a workload kind: " + (w == null ? null : w.getClass().getSimpleName()));
+    WorkloadKind kind = WorkloadKind.of(w).orElseThrow(() -> new IllegalArgumentException(
+        "not a workload kind: " + (w == null ? null : w.getClass().getSimpleName())));
+    // exhaustive: a new entry in the table of kinds does not compile until it has its view here
+    return switch (kind) {
+      case DEPLOYMENT -> DeploymentView.derive(in);
+      case STATEFUL_SET -> StatefulSetView.derive(in);
+      case DAEMON_SET -> DaemonSetView.derive(in);
+      case CRON_JOB -> CronJobView.derive(in);
+      case JOB -> JobView.derive(in);
+      case REPLICA_SET -> ReplicaSetView.derive(in);
+      case POD -> BarePodView.derive(in);
+    };
   }
 
   /**
@@ -83,21 +72,6 @@ public final class WorkloadSummaries {
 
   /** The workload kind of an object (by its class, so objects from a reduced cache without kind work too). */
   public static String kindOf(HasMetadata workload) {
-    if (workload instanceof Deployment) {
-      return "Deployment";
-    } else if (workload instanceof StatefulSet) {
-      return "StatefulSet";
-    } else if (workload instanceof DaemonSet) {
-      return "DaemonSet";
-    } else if (workload instanceof CronJob) {
-      return "CronJob";
-    } else if (workload instanceof Job) {
-      return "Job";
-    } else if (workload instanceof ReplicaSet) {
-      return "ReplicaSet";
-    } else if (workload instanceof Pod) {
-      return "Pod";
-    }
-    return workload.getKind();
+    return WorkloadKind.of(workload).map(WorkloadKind::kind).orElseGet(workload::getKind);
   }
 }

@@ -3,7 +3,7 @@ package dev.aiapiserver.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aiapiserver.demo.ReviewingDispatcher.Outage;
+import dev.aiapiserver.testing.FaultyReviews.Outage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

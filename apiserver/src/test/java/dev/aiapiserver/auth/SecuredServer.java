@@ -2,7 +2,7 @@ package dev.aiapiserver.auth;
 
 import dev.aiapiserver.testing.MockServers;
 
-import dev.aiapiserver.demo.ReviewingDispatcher;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.http.Json;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -77,7 +77,7 @@ final class SecuredServer implements AutoCloseable {
   final TestPki.Authority frontProxyCa = TestPki.authority("front-proxy-ca");
   final TestPki.Authority rogueCa = TestPki.authority("rogue-ca");
   final TestPki.Issued frontProxy = frontProxyCa.client(FRONT_PROXY_CN);
-  final ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of());
+  final FaultyReviews reviews = new FaultyReviews(new KubernetesCrudDispatcher(), Map.of());
   final KubernetesMockServer mock =
       new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
   final KubernetesClient kube;

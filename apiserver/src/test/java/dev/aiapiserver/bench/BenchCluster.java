@@ -3,7 +3,7 @@ package dev.aiapiserver.bench;
 import dev.aiapiserver.testing.MockServers;
 
 import dev.aiapiserver.auth.UserInfo;
-import dev.aiapiserver.demo.ReviewingDispatcher;
+import dev.aiapiserver.testing.FaultyReviews;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
@@ -38,7 +38,7 @@ final class BenchCluster implements AutoCloseable {
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
   private final KubernetesAttributesExtractor attributes = (KubernetesAttributesExtractor) crud.getAttributeExtractor();
   private final KubernetesSerialization json = new KubernetesSerialization();
-  final ReviewingDispatcher reviews = new ReviewingDispatcher(crud,
+  final FaultyReviews reviews = new FaultyReviews(crud,
       Map.of(AGENT_TOKEN, new UserInfo(AGENT, "", List.of(), Map.of())));
   final MockFront front = new MockFront(reviews);
   private final KubernetesMockServer server;

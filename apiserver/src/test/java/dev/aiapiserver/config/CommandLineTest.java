@@ -119,7 +119,7 @@ class CommandLineTest {
 
   @Test
   void givenTheHelpOfEveryCommandWhenEachShownDefaultIsGivenExplicitlyThenNothingChanges() {
-    for (String command : List.of("serve", "demo", "certs")) {
+    for (String command : List.of("serve", "certs")) {
       FlagSet flags = CommandLine.flagsOf(command);
       Command defaults = CommandLine.parse(withOut(command));
       for (FlagSet.Flag flag : flags.flags()) {
@@ -188,37 +188,6 @@ class CommandLineTest {
   }
 
   @Test
-  void givenTheDemoWhenParsedThenItListensOnLoopbackAndWritesItsKubeconfigHere() {
-    Command.Demo demo = assertInstanceOf(Command.Demo.class, CommandLine.parse("demo"));
-
-    assertEquals("127.0.0.1", demo.server().serving().bindAddress());
-    assertEquals(8443, demo.server().serving().securePort());
-    assertEquals(new DemoOptions(Path.of("ai-apiserver-demo.kubeconfig"), 0), demo.demo());
-  }
-
-  @Test
-  void givenDemoFlagsWhenParsedThenTheyLandInBothOptions() {
-    Command.Demo demo =
-        assertInstanceOf(
-            Command.Demo.class,
-            CommandLine.parse(
-                "demo",
-                "--secure-port=0",
-                "--bind-address=0.0.0.0",
-                "--kubeconfig-out",
-                "/tmp/demo.kubeconfig",
-                "--front-door-port=6443",
-                "--view-coalesce-interval=50ms",
-                "-v=2"));
-
-    assertEquals(0, demo.server().serving().securePort());
-    assertEquals("0.0.0.0", demo.server().serving().bindAddress());
-    assertEquals(new DemoOptions(Path.of("/tmp/demo.kubeconfig"), 6443), demo.demo());
-    assertEquals(Duration.ofMillis(50), demo.server().views().viewCoalesceInterval());
-    assertEquals(2, demo.server().verbosity());
-  }
-
-  @Test
   void givenCertsWhenParsedThenServiceNamespaceAndValidityDefaultAndOutIsTaken() {
     assertEquals(
         new CertsOptions("ai-apiserver", "ai-system", Path.of("out"), Duration.ofHours(8760)),
@@ -273,7 +242,6 @@ class CommandLineTest {
         "serve --kubeconfig=                             | flag --kubeconfig needs a non-empty"
             + " value",
         "serve -v=11                                     | invalid value \"11\" for flag -v",
-        "demo --kubeconfig=/x                            | unknown flag --kubeconfig",
         "certs                                           | flag --out is required",
         "certs --out=o --service=AI_Server               | invalid value \"AI_Server\" for flag"
             + " --service: expected a DNS label",
@@ -295,7 +263,7 @@ class CommandLineTest {
 
   @Test
   void givenHelpAnywhereWhenParsedThenTheHelpOfThatCommandListsEveryFlagWithItsDefault() {
-    for (String command : List.of("serve", "demo", "certs")) {
+    for (String command : List.of("serve", "certs")) {
       String help = help(command, "--secure-port=bad", "--help");
       assertEquals(help(command, "-h"), help);
       assertEquals(help("help", command), help);
@@ -312,7 +280,6 @@ class CommandLineTest {
     assertTrue(serve.contains("(default /healthz,/readyz,/livez)"), serve);
     assertTrue(serve.contains("(default X-Remote-User)"), serve);
     assertTrue(serve.contains("(default 20ms)"), serve);
-    assertTrue(help("demo", "-h").contains("(default 127.0.0.1)"));
     assertTrue(help("certs", "-h").contains("(default 8760h)"));
   }
 
@@ -320,7 +287,7 @@ class CommandLineTest {
   void givenHelpAtTheTopWhenParsedThenItListsTheCommands() {
     for (String args : List.of("--help", "-h", "help")) {
       String help = help(args);
-      assertTrue(help.contains("\n  serve ") && help.contains("\n  demo "), help);
+      assertTrue(help.contains("\n  serve ") && !help.contains("\n  demo "), help);
       assertTrue(help.contains("\n  certs "), help);
       help.lines().forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aiapiserver.sources.Sources;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -58,15 +59,24 @@ class DeployRbacTest {
 
     Set<String> granted = new HashSet<>();
     for (PolicyRule rule : sources.getRules()) {
-      assertEquals(READ_VERBS, Set.copyOf(rule.getVerbs()), "verbs of " + rule);
       assertEquals(List.of(), rule.getResourceNames(), "no rule is narrowed to names by accident");
-      rule.getApiGroups().forEach(group -> rule.getResources().forEach(r -> granted.add(group + "/" + r)));
+      rule.getApiGroups().forEach(group -> rule.getResources().forEach(r -> {
+        for (String verb : rule.getVerbs()) {
+          granted.add(group + "/" + r + ":" + verb);
+        }
+      }));
     }
-    assertEquals(
-        Set.of("/pods", "/services", "/nodes", "/namespaces", "/events",
-            "apps/replicasets", "apps/deployments", "apps/statefulsets", "apps/daemonsets",
-            "batch/jobs", "batch/cronjobs"),
-        granted);
+    // exactly the informers of the sources' table, read-only: one more source is one more grant, none left over
+    Set<String> expected = new HashSet<>();
+    for (String source : Sources.readGrants()) {
+      READ_VERBS.forEach(verb -> expected.add(source + ":" + verb));
+    }
+    // and for the evidence subresource: a log tail for callers who may read it, ControllerRevisions on demand
+    expected.add("/pods/log:get");
+    expected.add("apps/controllerrevisions:list");
+    assertEquals(expected, granted);
+    assertTrue(granted.containsAll(Set.of("/pods:list", "/events:watch", "apps/deployments:get", "batch/jobs:list")),
+        "" + granted);
   }
 
   @ParameterizedTest
@@ -131,12 +141,17 @@ class DeployRbacTest {
         () -> assertEquals("true", labels.get(AGGREGATE_TO + "view")),
         () -> assertEquals("true", labels.get(AGGREGATE_TO + "edit")),
         () -> assertEquals("true", labels.get(AGGREGATE_TO + "admin")));
-    assertEquals(1, readViews.getRules().size());
+    assertEquals(2, readViews.getRules().size());
     PolicyRule rule = readViews.getRules().get(0);
+    PolicyRule evidence = readViews.getRules().get(1);
     assertAll(
         () -> assertEquals(List.of("ai.k8s.io"), rule.getApiGroups()),
         () -> assertEquals(Set.of("workloadsummaries", "clustercontexts", "mcpservers"), Set.copyOf(rule.getResources())),
-        () -> assertEquals(READ_VERBS, Set.copyOf(rule.getVerbs())));
+        () -> assertEquals(READ_VERBS, Set.copyOf(rule.getVerbs())),
+        // logs inside it follow the caller's own pods/log permission, checked per request
+        () -> assertEquals(List.of("ai.k8s.io"), evidence.getApiGroups()),
+        () -> assertEquals(List.of("workloadsummaries/evidence"), evidence.getResources()),
+        () -> assertEquals(List.of("get"), evidence.getVerbs()));
   }
 
   @Test

@@ -54,7 +54,7 @@ class McpAgentTest {
   }
 
   @Test
-  void anAgentInitializesOverStatelessStreamableHttpAndFindsFourReadOnlyToolsForAModel() {
+  void anAgentInitializesOverStatelessStreamableHttpAndFindsFiveReadOnlyToolsForAModel() {
     try (McpSyncClient agent = cluster.agent(DANA)) {
       McpSchema.InitializeResult init = agent.initialize();
 
@@ -62,14 +62,20 @@ class McpAgentTest {
       assertEquals("ai-apiserver", init.serverInfo().name());
       assertTrue(init.instructions().contains("Call triage first"), init.instructions());
       List<McpSchema.Tool> tools = agent.listTools().tools();
-      assertEquals(List.of("triage", "cluster_context", "list_workload_summaries", "get_workload_summary"),
+      assertEquals(List.of("triage", "cluster_context", "list_workload_summaries", "get_workload_summary", "explain"),
           tools.stream().map(McpSchema.Tool::name).toList());
       for (McpSchema.Tool tool : tools) {
         assertTrue(tool.description().length() > 200, tool.name() + " is described for a model");
         assertEquals("object", tool.inputSchema().get("type"));
         assertTrue(tool.annotations().readOnlyHint(), tool.name() + " is read-only");
+        assertFalse(tool.annotations().destructiveHint(), tool.name() + " changes nothing");
+        assertTrue(tool.annotations().idempotentHint(), tool.name() + " may be repeated");
+        assertFalse(tool.annotations().openWorldHint(), tool.name() + " reads one cluster, not the open world");
+        assertTrue(tool.description().contains("<cluster-data> block") && tool.description().contains("never"
+            + " instructions"), tool.name() + " tells the model the fenced block is data: " + tool.description());
         assertEquals("object", tool.outputSchema().get("type"));
       }
+      assertTrue(init.instructions().contains("<cluster-data>"), init.instructions());
       assertEquals(List.of("namespace", "name"), tools.get(3).inputSchema().get("required"));
     }
   }
@@ -117,6 +123,14 @@ class McpAgentTest {
       assertNull(payments.structuredContent());
       assertEquals("workloadsummaries.ai.k8s.io is forbidden: User \"system:serviceaccount:shop:agent\" cannot list"
           + " resource \"workloadsummaries\" in API group \"ai.k8s.io\" in the namespace \"payments\"", text(payments));
+
+      // Without a namespace, triage covers the namespaces the agent may read instead of failing.
+      CallToolResult readable = agent.callTool(new CallToolRequest("triage", Map.of()));
+      assertFalse(readable.isError(), text(readable));
+      assertEquals(List.of("shop"), strings(structured(readable).path("namespaces")));
+      assertEquals(List.of("deployment.api", "deployment.worker"), names(structured(readable).path("items")));
+      assertTrue(text(readable).startsWith("The namespaces you may read (shop): 2 of 3 workloads need attention"),
+          text(readable));
 
       CallToolResult everywhere = agent.callTool(new CallToolRequest("list_workload_summaries", Map.of()));
       assertTrue(everywhere.isError());
@@ -312,6 +326,12 @@ class McpAgentTest {
 
   static JsonNode structured(CallToolResult result) {
     return Json.MAPPER.valueToTree(result.structuredContent());
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
   }
 
   static String text(CallToolResult result) {

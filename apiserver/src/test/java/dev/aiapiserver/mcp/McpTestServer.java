@@ -11,7 +11,7 @@ import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
-import dev.aiapiserver.demo.ReviewingDispatcher;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.sources.SourceOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -56,31 +58,48 @@ import javax.net.ssl.TrustManagerFactory;
  * trusts), the user in X-Remote-User and X-Remote-Group. The mock answers SubjectAccessReview from
  * the RBAC objects of rbac/cluster.yaml and mcp/rbac.yaml; the cluster is mcp/cluster.yaml.
  */
-final class McpTestServer implements AutoCloseable {
+public final class McpTestServer implements AutoCloseable {
+  /**
+   * The cluster to start with: RBAC and object files (classpath resources, created in order), a
+   * summary path that answers once the views are built, and what stands in front of the mock's
+   * dispatcher (e.g. {@link dev.aiapiserver.mockcluster.KubeletLogs}).
+   */
+  public record Cluster(List<String> files, String readyPath, UnaryOperator<Dispatcher> front) {
+    static final Cluster MCP = new Cluster(List.of("/rbac/cluster.yaml", "/mcp/rbac.yaml", "/mcp/cluster.yaml"),
+        "/apis/ai.k8s.io/v1alpha1/namespaces/payments/workloadsummaries/cronjob.report", d -> d);
+  }
+
   static final String PROXY = "/apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy";
-  static final UserInfo AGENT = new UserInfo("system:serviceaccount:shop:agent", "",
+  public static final UserInfo AGENT = new UserInfo("system:serviceaccount:shop:agent", "",
       List.of("system:serviceaccounts", "system:serviceaccounts:shop"), Map.of());
   static final UserInfo DANA = new UserInfo("dana", "", List.of(), Map.of());
   static final UserInfo BOB = new UserInfo("bob", "", List.of(), Map.of());
-  static final UserInfo ADMIN = new UserInfo("admin", "", List.of("system:masters"), Map.of());
+  public static final UserInfo ADMIN = new UserInfo("admin", "", List.of("system:masters"), Map.of());
 
-  final ReviewingDispatcher reviews;
+  final FaultyReviews reviews;
   final KubernetesMockServer mock;
-  final KubernetesClient cluster;
+  public final KubernetesClient cluster;
   final AiApiServer server;
   final CertificateAuthority servingCa;
   final Path dir;
   private final SSLContext frontProxyTls;
+  private final String readyPath;
   final HttpClient http;
 
   McpTestServer(String... flags) throws Exception {
-    reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), Map.of("admin-token", ADMIN));
-    mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
+    this(Cluster.MCP, flags);
+  }
+
+  public McpTestServer(Cluster setup, String... flags) throws Exception {
+    reviews = new FaultyReviews(new KubernetesCrudDispatcher(), Map.of("admin-token", ADMIN));
+    mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), setup.front().apply(reviews),
+        false);
     mock.init(InetAddress.getLoopbackAddress(), 0);
     cluster = mock.createClient();
-    for (String file : List.of("/rbac/cluster.yaml", "/mcp/rbac.yaml", "/mcp/cluster.yaml")) {
+    for (String file : setup.files()) {
       seed(load(file));
     }
+    readyPath = setup.readyPath();
     dir = Files.createTempDirectory("mcp-e2e");
     CertificateAuthority frontProxyCa = CertificateAuthority.generate("front-proxy-ca");
     Path frontProxyCaFile = Files.writeString(dir.resolve("front-proxy-ca.crt"), frontProxyCa.certificatePem());
@@ -108,8 +127,7 @@ final class McpTestServer implements AutoCloseable {
     try {
       HttpResponse<String> r = get("/readyz", ADMIN);
       return r.statusCode() == 200 && get("/apis/ai.k8s.io/v1alpha1/clustercontexts/current", ADMIN).statusCode() == 200
-          && get("/apis/ai.k8s.io/v1alpha1/namespaces/payments/workloadsummaries/cronjob.report", ADMIN)
-              .statusCode() == 200;
+          && get(readyPath, ADMIN).statusCode() == 200;
     } catch (Exception e) {
       return false;
     }
@@ -141,12 +159,17 @@ final class McpTestServer implements AutoCloseable {
     }
   }
 
-  String url() {
+  /** The serving CA, for clients (kubectl) that verify the server. */
+  public String servingCaPem() {
+    return servingCa.certificatePem();
+  }
+
+  public String url() {
     return "https://127.0.0.1:" + server.port();
   }
 
   /** An MCP agent with the SDK's own Streamable HTTP client, forwarded as user by the front proxy. */
-  McpSyncClient agent(UserInfo user) {
+  public McpSyncClient agent(UserInfo user) {
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(url())
         .endpoint(PROXY)
         .clientBuilder(HttpClient.newBuilder().sslContext(frontProxyTls).connectTimeout(Duration.ofSeconds(10)))
@@ -168,7 +191,7 @@ final class McpTestServer implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> send(UserInfo user, String method, String path, String... headers) throws Exception {
+  public HttpResponse<String> send(UserInfo user, String method, String path, String... headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
         .method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
@@ -178,7 +201,7 @@ final class McpTestServer implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> get(String path, UserInfo user) throws Exception {
+  public HttpResponse<String> get(String path, UserInfo user) throws Exception {
     return send(user, "GET", path);
   }
 

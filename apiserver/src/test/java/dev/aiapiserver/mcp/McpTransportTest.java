@@ -96,7 +96,7 @@ class McpTransportTest {
     assertTrue(r.body().startsWith("event: message\ndata: {") && r.body().endsWith("}\n\n"), r.body());
     JsonNode answer = Json.MAPPER.readTree(r.body().substring("event: message\ndata: ".length()));
     assertEquals(9, answer.path("id").asInt());
-    assertEquals(4, answer.path("result").path("tools").size());
+    assertEquals(5, answer.path("result").path("tools").size());
   }
 
   @Test
@@ -201,8 +201,8 @@ class McpTransportTest {
     for (JsonNode r : discovery.path("resources").values()) {
       verbs.put(r.path("name").asString(), r.path("verbs").values().stream().map(JsonNode::asString).toList());
     }
-    assertEquals(List.of("workloadsummaries", "clustercontexts", "mcpservers", "mcpservers/proxy"),
-        List.copyOf(verbs.keySet()));
+    assertEquals(List.of("workloadsummaries", "workloadsummaries/evidence", "clustercontexts", "mcpservers",
+        "mcpservers/proxy"), List.copyOf(verbs.keySet()));
     assertEquals(List.of("get", "list", "watch"), verbs.get("mcpservers"));
     assertEquals(List.of("create", "get", "delete"), verbs.get("mcpservers/proxy"));
 
@@ -216,7 +216,7 @@ class McpTransportTest {
         cluster.servingCa.certificatePem(), "admin", "admin-token"));
     List<String> table = kubectl.ok("get", "mcp").lines().toList();
     assertTrue(table.get(0).matches("NAME\\s+TOOLS\\s+PROTOCOLS\\s+PATH\\s+AGE"), table.get(0));
-    assertTrue(table.get(1).matches("views\\s+4\\s+2025-11-25,2025-06-18,2025-03-26,2024-11-05\\s+"
+    assertTrue(table.get(1).matches("views\\s+5\\s+2025-11-25,2025-06-18,2025-03-26,2024-11-05\\s+"
         + "/apis/ai.k8s.io/v1alpha1/mcpservers/views/proxy\\s+\\d+[sm]"), table.get(1));
     String yaml = kubectl.ok("get", "mcpservers", "views", "-o", "yaml");
     assertTrue(yaml.contains("transport: streamable-http (stateless)"), yaml);

@@ -9,10 +9,10 @@ import dev.aiapiserver.certs.IssuedCertificate;
 import dev.aiapiserver.certs.ServingNames;
 import dev.aiapiserver.config.Command;
 import dev.aiapiserver.config.CommandLine;
-import dev.aiapiserver.demo.ReviewingDispatcher;
 import dev.aiapiserver.e2e.TlsClients;
 import dev.aiapiserver.sources.SourceOptions;
 import dev.aiapiserver.testing.Await;
+import dev.aiapiserver.testing.FaultyReviews;
 import dev.aiapiserver.testing.MockServers;
 import io.fabric8.kubernetes.api.model.ContainerStateWaitingBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -57,7 +57,7 @@ final class ServerReplicas implements AutoCloseable {
   private final List<Integer> ports = new ArrayList<>();
 
   ServerReplicas(int replicas, List<String> namespaces, int podsPerNamespace) throws Exception {
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(),
+    FaultyReviews reviews = new FaultyReviews(new KubernetesCrudDispatcher(),
         Map.of(TOKEN, new UserInfo("dana", "", List.of(), Map.of())));
     mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), reviews, false);
     mock.init(InetAddress.getLoopbackAddress(), 0);

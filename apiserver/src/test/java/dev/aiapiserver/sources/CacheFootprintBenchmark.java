@@ -77,7 +77,7 @@ class CacheFootprintBenchmark {
       Sources sources = new Sources(client, SourceOptions.forMockServer());
       AtomicInteger podsTold = new AtomicInteger();
       sources.addListener((source, was, now) -> {
-        if (Sources.PODS.equals(source)) {
+        if (WorkloadKind.POD.source().equals(source)) {
           podsTold.incrementAndGet();
         }
       });

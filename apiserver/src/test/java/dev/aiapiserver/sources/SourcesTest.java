@@ -65,8 +65,9 @@ class SourcesTest {
   void whenStarted_thenEveryInformerReportsSyncedByName() throws Exception {
     started(SourceOptions.forMockServer());
 
-    assertEquals(List.of("pods", "replicasets", "deployments", "statefulsets", "daemonsets", "jobs",
-        "cronjobs", "events", "services", "nodes", "namespaces"), List.copyOf(sources.synced().keySet()));
+    // the workload kinds in the table's order, then the Warning events and the cluster objects
+    assertEquals(List.of("deployments", "statefulsets", "daemonsets", "cronjobs", "jobs", "replicasets", "pods",
+        "events", "services", "nodes", "namespaces"), List.copyOf(sources.synced().keySet()));
     assertTrue(sources.synced().values().stream().allMatch(Boolean::booleanValue));
     assertTrue(sources.allSynced());
   }
@@ -167,7 +168,7 @@ class SourcesTest {
     Instant before = sources.lastChange();
     List<String> phasesSeenByListener = new CopyOnWriteArrayList<>();
     sources.addListener((source, was, now) -> {
-      if (Sources.PODS.equals(source)) {
+      if (WorkloadKind.POD.source().equals(source)) {
         phasesSeenByListener.add(caches.pod("shop", "web-7d9-x").orElseThrow().getStatus().getPhase());
       }
     });

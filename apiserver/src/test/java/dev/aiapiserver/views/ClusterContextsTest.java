@@ -95,7 +95,7 @@ class ClusterContextsTest {
         "default/pod.lost"), attention, "Failing, then Degraded, then Unknown; worst reason first within each");
     AttentionItem first = c.attention().items().get(0);
     assertEquals("Failing", first.verdict());
-    assertEquals("BackoffLimitExceeded", first.reason());
+    assertEquals("OOMKilled", first.reason(), "the cause, before the Job controller's conclusion");
     assertTrue(first.message().startsWith("failed: 0/1 succeeded"), first.message());
     assertEquals(0, c.attention().omitted());
 

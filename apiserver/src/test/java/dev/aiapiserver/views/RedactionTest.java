@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aiapiserver.api.WorkloadSummary;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,29 @@ class RedactionTest {
 
     assertFalse(json.contains("SENTINEL"), json);
     assertTrue(json.contains("[redacted]"), json);
+  }
+
+  @Test
+  void givenCachesWithoutEnvWhenAMessageQuotesAPasswordThenItIsStillCutOut() {
+    // The informer caches drop env, args and command: only the shape of the message can tell.
+    Redaction none = Redaction.of(Stream.empty());
+
+    String out = none.clean("Error: failed to start container \"api\": exec: \"--db-password=pw-7f3Kq9xLmN2\": "
+        + "executable file not found in $PATH: unknown", FreeText.ITEM);
+
+    assertFalse(out.contains("pw-7f3Kq9xLmN2"), out);
+    assertTrue(out.contains("--db-password=[redacted]"), out);
+  }
+
+  @Test
+  void givenASecretAcrossTheClipWhenCleanedThenNoHalfOfItIsLeft() {
+    Redaction none = Redaction.of(Stream.empty());
+    String secret = "Zq8wT4pr2Lx9Kd7Vb3Nm5Hj1";
+    String text = "x".repeat(FreeText.ITEM - 20) + " token=" + secret + " rest";
+
+    String out = none.clean(text, FreeText.ITEM);
+
+    assertFalse(out.contains(secret.substring(0, 8)), out);
   }
 
   /** Every planted secret, read from the fixture file itself so that none is forgotten here. */

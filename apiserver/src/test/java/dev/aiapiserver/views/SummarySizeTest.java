@@ -76,7 +76,7 @@ class SummarySizeTest {
     assertEquals(5, summary.services().omitted());
     assertEquals(8, summary.containers().items().size());
     assertEquals(4, summary.containers().omitted());
-    assertEquals(List.of("CrashLoopBackOff", "OOMKilled"), summary.health().reasons());
+    assertEquals(List.of("OOMKilled", "CrashLoopBackOff"), summary.health().reasons());
     assertTrue(summary.health().message().length() <= FreeText.SENTENCE);
   }
 

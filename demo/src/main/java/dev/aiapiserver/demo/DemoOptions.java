@@ -1,0 +1,43 @@
+package dev.aiapiserver.demo;
+
+import dev.aiapiserver.config.FlagSet;
+import dev.aiapiserver.config.ParsedFlags;
+
+import java.nio.file.Path;
+
+/**
+ * What only the demo needs: where its kubeconfig goes and the port of its front door (the embedded
+ * cluster's endpoint, which forwards ai.k8s.io requests to this server as kube-apiserver would).
+ *
+ * @param kubeconfigOut the kubeconfig written for the demo's users
+ * @param frontDoorPort the port the kubeconfig points at; 0 picks a free port
+ */
+public record DemoOptions(Path kubeconfigOut, int frontDoorPort) {
+  public static final Path DEFAULT_KUBECONFIG_OUT = Path.of("ai-apiserver-demo.kubeconfig");
+  public static final int DEFAULT_FRONT_DOOR_PORT = 0;
+
+  /** The demo serves on loopback only unless asked otherwise. */
+  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
+  static FlagSet define(FlagSet flags) {
+    return flags
+        .section("Demo")
+        .value(
+            "kubeconfig-out",
+            "file",
+            DEFAULT_KUBECONFIG_OUT.toString(),
+            "Where to write the kubeconfig for the demo users admin and agent.")
+        .value(
+            "front-door-port",
+            "port",
+            String.valueOf(DEFAULT_FRONT_DOOR_PORT),
+            "Port of the demo cluster's endpoint, the server address in the kubeconfig; 0 picks"
+                + " a free port.");
+  }
+
+  static DemoOptions read(ParsedFlags flags) {
+    return new DemoOptions(
+        flags.path("kubeconfig-out").orElse(DEFAULT_KUBECONFIG_OUT),
+        flags.integer("front-door-port", DEFAULT_FRONT_DOOR_PORT, 0, 65535));
+  }
+}
