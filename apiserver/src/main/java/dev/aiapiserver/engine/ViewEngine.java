@@ -78,7 +78,7 @@ public final class ViewEngine {
     this.clock = clock;
     this.summaries = workloadSummaries;
     this.versions = workloadSummaries.versions();
-    versions.watchingBy(sources::watching);
+    versions.completeThroughBy(sources::completeThrough);
     workloadSummaries.holdBelow(() -> oldestPending(false));
     clusterContexts.holdBelow(() -> oldestPending(true));
     ChangeRouter router = new ChangeRouter(sources.caches(), this::markDirty, this::markClusterDirty);

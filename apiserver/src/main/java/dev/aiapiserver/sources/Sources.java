@@ -113,10 +113,21 @@ public final class Sources {
     return synced;
   }
 
-  /** Whether an informer is watching now (false while it reconnects or relists). */
-  public boolean watching(String source) {
+  /**
+   * The upstream revision up to which an informer is known to have delivered every event: none
+   * missing while it watches ({@code Long.MAX_VALUE}); while it reconnects or relists, the
+   * revision of its last list or event (0 when unknown).
+   */
+  public long completeThrough(String source) {
     SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
-    return informer == null || informer.isWatching();
+    if (informer == null || informer.isWatching()) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      return Long.parseLong(informer.lastSyncResourceVersion());
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   public boolean allSynced() {

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * What this replica has seen of the upstream's revisions, and how view versions are numbered from
@@ -32,7 +32,7 @@ public final class ResourceVersions {
   private final LongSupplier nanoClock;
   private final ArrayDeque<long[]> rises = new ArrayDeque<>(); // (revision, nanos first seen), increasing
   private final Map<String, Long> lastBySource = new ConcurrentHashMap<>();
-  private volatile Predicate<String> watching = source -> true;
+  private volatile ToLongFunction<String> completeThrough = source -> Long.MAX_VALUE;
   private long highest;
   private long settled;
 
@@ -64,9 +64,12 @@ public final class ResourceVersions {
     return version >= 0 && version % PER_REVISION < END;
   }
 
-  /** Tells which informers are watching now (one that reconnects may still owe old events). */
-  public void watchingBy(Predicate<String> watching) {
-    this.watching = watching;
+  /**
+   * Tells up to which revision each informer has surely delivered everything: all while it
+   * watches; one that reconnects may still owe events after its last list or event.
+   */
+  public void completeThroughBy(ToLongFunction<String> completeThrough) {
+    this.completeThrough = completeThrough;
   }
 
   /** An informer delivered an object (an event, or an item of its list) at this revision. */
@@ -100,10 +103,11 @@ public final class ResourceVersions {
     while (!rises.isEmpty() && now - rises.peekFirst()[1] >= settleNanos) {
       candidate = Math.max(candidate, rises.removeFirst()[0]);
     }
-    // a reconnecting informer may still deliver anything after the last it delivered
+    // a reconnecting informer may still deliver anything after the last it listed or delivered
     for (Map.Entry<String, Long> e : lastBySource.entrySet()) {
-      if (!watching.test(e.getKey())) {
-        candidate = Math.min(candidate, e.getValue());
+      long complete = completeThrough.applyAsLong(e.getKey());
+      if (complete != Long.MAX_VALUE) {
+        candidate = Math.min(candidate, Math.max(e.getValue(), complete));
       }
     }
     settled = Math.max(settled, candidate);
