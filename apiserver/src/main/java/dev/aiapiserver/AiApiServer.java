@@ -17,6 +17,9 @@ import dev.aiapiserver.evidence.WorkloadEvidences;
 import dev.aiapiserver.http.ApiRoutes;
 import dev.aiapiserver.http.DiscoveryDocuments;
 import dev.aiapiserver.http.ApiServer;
+import dev.aiapiserver.http.ConnectionLimits;
+import dev.aiapiserver.http.InFlightLimit;
+import dev.aiapiserver.http.RequestLimits;
 import dev.aiapiserver.http.HealthChecks;
 import dev.aiapiserver.http.RequestFilters;
 import dev.aiapiserver.http.RequestMetrics;
@@ -144,7 +147,10 @@ public final class AiApiServer implements AutoCloseable {
 
     List<HealthChecks.Check> readiness = new ArrayList<>();
     readiness.add(new HealthChecks.Check("ping", Optional::empty));
-    readiness.addAll(HealthChecks.each("informer-sync", sources::synced, "not synced yet"));
+    // one check per informer: not synced yet, or stale since when (watch lost, API server silent)
+    for (String source : sources.synced().keySet()) {
+      readiness.add(new HealthChecks.Check("informer-sync:" + source, () -> sources.health().problem(source)));
+    }
     readiness.add(new HealthChecks.Check("views-built",
         () -> engine.ready() ? Optional.empty() : Optional.of("first views not built yet")));
     readiness.add(new HealthChecks.Check("authentication-config", authConfig::problem));
@@ -153,20 +159,38 @@ public final class AiApiServer implements AutoCloseable {
     OpenApiDocuments openapi = new OpenApiDocuments(AiResources.all(), List.of(McpServers.OPENAPI, EVIDENCE_OPENAPI));
     RequestMetrics metrics = new RequestMetrics(served);
     ApiRoutes.Sources routes = new ApiRoutes.Sources(served, List.of(McpServers.DISCOVERY, EVIDENCE_DISCOVERY), health,
-        version(), metrics, WatchSettings.DEFAULTS,
+        version(), metrics, watchSettings(options.serving().limits()),
         List.of(r -> OpenApiRoutes.mount(r, openapi), mcp::mount, evidenceRoutes::mount));
-    java.util.function.Supplier<io.vertx.ext.web.Router> routers = () -> ApiRoutes.build(vertx, routes, filters);
+    InFlightLimit inFlight = new InFlightLimit(requestLimits(options.serving().limits()));
+    java.util.function.Supplier<io.vertx.ext.web.Router> routers =
+        () -> ApiRoutes.build(vertx, routes, filters, inFlight);
     ApiServer http = new ApiServer(vertx, routers);
     ServingCertificate tls = wiring.tls();
     http.start(new ApiServer.Listen(options.serving().bindAddress(), options.serving().securePort(),
         Runtime.getRuntime().availableProcessors(), Buffer.buffer(tls.certificatePem()),
-        Buffer.buffer(tls.privateKeyPem()), trust.trustOptions()))
+        Buffer.buffer(tls.privateKeyPem()), trust.trustOptions(), connectionLimits(options.serving().limits())))
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     tls.onRotation((cert, key) -> http.updateCertificate(Buffer.buffer(cert), Buffer.buffer(key), trust.trustOptions())
         .onSuccess(v -> LOG.info("event=serving_certificate_reloaded"))
         .onFailure(e -> LOG.warn("event=serving_certificate_reload_failed error=\"{}\"", e.toString())));
     LOG.info("event=listening address={} port={}", options.serving().bindAddress(), http.port());
     return new AiApiServer(vertx, sources, engine, authConfig, http, served, ApiServer.routePaths(routers.get()));
+  }
+
+  private static WatchSettings watchSettings(ServerOptions.Limits limits) {
+    return new WatchSettings(WatchSettings.DEFAULTS.maxPendingEvents(), WatchSettings.DEFAULTS.bookmarkInterval(),
+        java.time.Duration.ofSeconds(limits.minRequestTimeoutSeconds()));
+  }
+
+  private static RequestLimits requestLimits(ServerOptions.Limits limits) {
+    return new RequestLimits(limits.maxRequestsInFlight(), limits.maxMutatingRequestsInFlight(),
+        limits.requestTimeout());
+  }
+
+  private static ConnectionLimits connectionLimits(ServerOptions.Limits limits) {
+    int streams = limits.http2MaxStreamsPerConnection() > 0 ? limits.http2MaxStreamsPerConnection()
+        : ConnectionLimits.DEFAULTS.http2MaxStreams();
+    return new ConnectionLimits(limits.headerReadTimeout(), limits.idleTimeout(), streams);
   }
 
   public int port() {

@@ -55,6 +55,8 @@ final class ServeCommand {
         : Config.fromKubeconfig(Files.readString(kubeconfig.get()));
     if (forReviews) {
       config.setRequestRetryBackoffLimit(1);
+    } else {
+      config.setWatchReconnectInterval(SourceOptions.WATCH_RECONNECT_INTERVAL_MS);
     }
     return new KubernetesClientBuilder().withConfig(config).build();
   }

@@ -114,6 +114,18 @@ public record ClusterContext(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Freshness(
       @JsonPropertyDescription("When a source cache last changed (RFC 3339).") String lastChange,
-      @JsonPropertyDescription("True when every informer has synced.") boolean synced,
-      @JsonPropertyDescription("Informers not yet synced, if any.") List<String> notSynced) {}
+      @JsonPropertyDescription("True when every informer has synced and none has lost its upstream.") boolean synced,
+      @JsonPropertyDescription("Informers not yet synced, if any.") List<String> notSynced,
+      @JsonPropertyDescription("Informers that have lost their upstream (watch cut, API server not answering), each"
+          + " with the time since when its data may be stale; what the views say about them may be out of date.")
+      List<StaleSource> stale) {
+    public Freshness(String lastChange, boolean synced, List<String> notSynced) {
+      this(lastChange, synced, notSynced, null);
+    }
+  }
+
+  @JsonClassDescription("A source whose cache may be out of date.")
+  public record StaleSource(
+      @JsonPropertyDescription("The informer, e.g. pods.") String source,
+      @JsonPropertyDescription("Since when it has not heard from the API server (RFC 3339).") String since) {}
 }

@@ -1,9 +1,9 @@
 package dev.aiapiserver.auth;
 
+import dev.aiapiserver.http.ClientErrorLog;
 import dev.aiapiserver.http.StatusReplies;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * refuses (401, or 503 when a review could not run) rather than downgrade to anonymous.
  */
 final class AnonymousAuthenticator implements Handler<RoutingContext> {
-  private static final Logger LOG = LoggerFactory.getLogger(AnonymousAuthenticator.class);
+  private static final ClientErrorLog LOG = new ClientErrorLog(LoggerFactory.getLogger(AnonymousAuthenticator.class));
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -26,7 +26,7 @@ final class AnonymousAuthenticator implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    LOG.info("event=authentication_refused code={} reason=\"{}\"", failure.code(), failure.reason());
+    LOG.info("authentication_refused", "code=" + failure.code() + " reason=" + ClientErrorLog.clean(failure.reason()));
     if (failure.code() == 503) {
       ctx.response().putHeader("Retry-After", "1");
       StatusReplies.fail(ctx, 503, StatusReplies.reasonFor(503),

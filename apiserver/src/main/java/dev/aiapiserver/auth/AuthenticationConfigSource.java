@@ -153,7 +153,7 @@ public final class AuthenticationConfigSource implements AutoCloseable {
     if (!isTheOne(configMap)) {
       return; // a mock API server may ignore the field selector
     }
-    AuthenticationConfigMap.Content content = AuthenticationConfigMap.read(configMap.getData());
+    AuthenticationConfigMap.Content content = AuthenticationConfigMap.read(configMap.getData(), fromConfigMap);
     fromConfigMap = content.config();
     // Publish the new configuration before clearing the problem: /readyz must never say ready
     // while the old CAs are still the ones in force.

@@ -52,6 +52,38 @@ public final class ServerFlags {
         "bytes",
         String.valueOf(DEFAULT_MAX_REQUEST_BODY_BYTES),
         "The largest request body accepted.");
+    ServerOptions.Limits limits = ServerOptions.Limits.DEFAULTS;
+    flags
+        .value(
+            "max-requests-inflight",
+            "count",
+            String.valueOf(limits.maxRequestsInFlight()),
+            "The most non-mutating requests (get, list) in progress at once; beyond it a 429 with"
+                + " Retry-After. Watches, health probes and system:masters are not counted. 0: no"
+                + " limit.")
+        .value(
+            "max-mutating-requests-inflight",
+            "count",
+            String.valueOf(limits.maxMutatingRequestsInFlight()),
+            "The most mutating requests (the MCP door's POSTs, refused writes) in progress at once;"
+                + " beyond it a 429. 0: no limit.")
+        .value(
+            "request-timeout",
+            "duration",
+            GoDuration.format(limits.requestTimeout()),
+            "How long a request that is not a watch may take before it is answered 504 Timeout.")
+        .value(
+            "min-request-timeout",
+            "seconds",
+            String.valueOf(limits.minRequestTimeoutSeconds()),
+            "A watch without timeoutSeconds ends after a random time between this and twice this,"
+                + " so clients do not reconnect in lockstep.")
+        .value(
+            "http2-max-streams-per-connection",
+            "count",
+            String.valueOf(limits.http2MaxStreamsPerConnection()),
+            "The most HTTP/2 streams a client may open at once on one connection; 0: Go's default,"
+                + " 250.");
     if (!embedded) {
       defineCluster(flags);
     }
@@ -180,7 +212,8 @@ public final class ServerFlags {
             certFile,
             keyFile,
             flags.path("cert-dir"),
-            flags.longInteger("max-request-body-bytes", DEFAULT_MAX_REQUEST_BODY_BYTES, 1));
+            flags.longInteger("max-request-body-bytes", DEFAULT_MAX_REQUEST_BODY_BYTES, 1),
+            limits(flags));
     RequestHeader requestHeader =
         new RequestHeader(
             flags.path("requestheader-client-ca-file"),
@@ -218,6 +251,18 @@ public final class ServerFlags {
         authorization,
         views,
         flags.integer("v", 0, 0, 10));
+  }
+
+  private static ServerOptions.Limits limits(ParsedFlags flags) {
+    ServerOptions.Limits d = ServerOptions.Limits.DEFAULTS;
+    return new ServerOptions.Limits(
+        flags.integer("max-requests-inflight", d.maxRequestsInFlight(), 0, Integer.MAX_VALUE),
+        flags.integer("max-mutating-requests-inflight", d.maxMutatingRequestsInFlight(), 0, Integer.MAX_VALUE),
+        flags.duration("request-timeout", d.requestTimeout(), true),
+        flags.integer("min-request-timeout", d.minRequestTimeoutSeconds(), 0, Integer.MAX_VALUE),
+        flags.integer("http2-max-streams-per-connection", d.http2MaxStreamsPerConnection(), 0, Integer.MAX_VALUE),
+        d.headerReadTimeout(),
+        d.idleTimeout());
   }
 
   /** An IP literal only, checked by syntax: a host name here would mean a DNS lookup. */

@@ -43,6 +43,7 @@ public record ServerOptions(
    * @param certDir where a self-signed certificate is written when no cert files are given; empty:
    *     a new temporary directory
    * @param maxRequestBodyBytes largest request body accepted
+   * @param limits bounds on requests and connections
    */
   public record Serving(
       int securePort,
@@ -50,7 +51,39 @@ public record ServerOptions(
       Optional<Path> tlsCertFile,
       Optional<Path> tlsPrivateKeyFile,
       Optional<Path> certDir,
-      long maxRequestBodyBytes) {}
+      long maxRequestBodyBytes,
+      Limits limits) {
+    public Serving(int securePort, String bindAddress, Optional<Path> tlsCertFile, Optional<Path> tlsPrivateKeyFile,
+        Optional<Path> certDir, long maxRequestBodyBytes) {
+      this(securePort, bindAddress, tlsCertFile, tlsPrivateKeyFile, certDir, maxRequestBodyBytes, Limits.DEFAULTS);
+    }
+  }
+
+  /**
+   * Bounds on requests and connections, as kube-apiserver's flags and http.Server set them.
+   *
+   * @param maxRequestsInFlight reads (get, list) in progress at once; beyond: 429; 0: no limit
+   * @param maxMutatingRequestsInFlight writes in progress at once; beyond: 429; 0: no limit
+   * @param requestTimeout a request that is not a watch is answered 504 after this long
+   * @param minRequestTimeoutSeconds a watch without timeoutSeconds ends after a random time between
+   *     this and twice this
+   * @param http2MaxStreamsPerConnection streams an HTTP/2 client may open at once; 0: Go's default, 250
+   * @param headerReadTimeout a connection that has not sent a request's headers this long after
+   *     connecting is closed (kube-apiserver: 32 s; no flag)
+   * @param idleTimeout a connection without a request in flight is closed after this long
+   *     (kube-apiserver: 90 s; no flag)
+   */
+  public record Limits(
+      int maxRequestsInFlight,
+      int maxMutatingRequestsInFlight,
+      Duration requestTimeout,
+      int minRequestTimeoutSeconds,
+      int http2MaxStreamsPerConnection,
+      Duration headerReadTimeout,
+      Duration idleTimeout) {
+    public static final Limits DEFAULTS = new Limits(400, 200, Duration.ofMinutes(1), 1800, 0,
+        Duration.ofSeconds(32), Duration.ofSeconds(90));
+  }
 
   /**
    * Who is calling, as an aggregated API server learns it from kube-apiserver.

@@ -38,6 +38,12 @@ final class ClusterRecompute {
     this.clock = clock;
   }
 
+  private java.util.Map<String, java.time.Instant> staleSince() {
+    java.util.Map<String, java.time.Instant> since = new java.util.TreeMap<>();
+    sources.health().stale().forEach((source, stale) -> since.put(source, stale.since()));
+    return since;
+  }
+
   void recompute(Span span) {
     long started = System.nanoTime();
     Caches caches = sources.caches();
@@ -49,7 +55,7 @@ final class ClusterRecompute {
     ClusterContext previous = (ClusterContext) contexts.get(null, ClusterContext.NAME).orElse(null);
     ClusterInputs inputs = new ClusterInputs(facts.gitVersion(), facts.platform(), caches.nodes(),
         caches.namespaces(), caches.pods(), caches.warningEvents(), all, facts.apiResources(),
-        sources.synced(), sources.lastChange(), previous, clock.instant());
+        sources.synced(), sources.lastChange(), previous, clock.instant(), staleSince());
     try {
       contexts.commit(List.of(derive.apply(inputs)), List.of(), key -> span);
     } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 /** The whole HTTP surface as one Vert.x router: filters first, then every route, then 404. */
 public final class ApiRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+  private static final LogBudget INTERNAL_ERRORS = new LogBudget(5);
 
   /** Everything the routes serve from. */
   public record Sources(List<ServedResource> served, List<DiscoveryDocuments.SubresourceType> subresources,
@@ -26,6 +27,11 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static Router build(Vertx vertx, Sources s, RequestFilters filters) {
+    return build(vertx, s, filters, new InFlightLimit(RequestLimits.DEFAULTS));
+  }
+
+  /** @param inFlight shared by every router of the server: the limits are server-wide */
+  public static Router build(Vertx vertx, Sources s, RequestFilters filters, InFlightLimit inFlight) {
     Router router = Router.router(vertx);
     // A WebSocket watch is upgraded after authentication and authorization, which answer later:
     // paused, its request is not read to the end before then (an ended request cannot upgrade).
@@ -41,6 +47,8 @@ public final class ApiRoutes {
       router.route().handler(authn);
     }
     router.route().handler(new RequestInfo());
+    router.route().handler(inFlight);
+    router.route().handler(new RequestDeadline(inFlight.limits()));
     router.route().handler(filters.authorizer());
 
     HealthChecks health = s.health();
@@ -85,8 +93,12 @@ public final class ApiRoutes {
       StatusReplies.fail(ctx, 400, "BadRequest", b.getMessage());
       return;
     }
-    // Log the cause for operators; the client gets a Status without a stack trace.
-    LOG.error("event=internal_error path={} method={}", ctx.request().path(), ctx.request().method(), t);
+    // Log the cause for operators (bounded: whatever a client can trigger, it can trigger often);
+    // the client gets a Status without a stack trace.
+    if (INTERNAL_ERRORS.tryAcquire()) {
+      LOG.error("event=internal_error path={} method={}", ClientErrorLog.clean(ctx.request().path()),
+          ClientErrorLog.clean(ctx.request().method().name()), t);
+    }
     StatusReplies.fail(ctx, 500, "InternalError", "an internal error occurred while serving the request");
   }
 }

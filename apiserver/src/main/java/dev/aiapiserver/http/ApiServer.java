@@ -2,6 +2,7 @@ package dev.aiapiserver.http;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,6 +10,8 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.core.net.TrustOptions;
@@ -24,7 +27,15 @@ import java.util.function.Supplier;
  */
 public final class ApiServer {
   /** Where and how to listen. trust may be null when no client certificates are to be requested. */
-  public record Listen(String host, int port, int instances, Buffer certPem, Buffer keyPem, TrustOptions trust) {}
+  public record Listen(String host, int port, int instances, Buffer certPem, Buffer keyPem, TrustOptions trust,
+      ConnectionLimits limits) {
+    public Listen(String host, int port, int instances, Buffer certPem, Buffer keyPem, TrustOptions trust) {
+      this(host, port, instances, certPem, keyPem, trust, ConnectionLimits.DEFAULTS);
+    }
+  }
+
+  /** Go's http.DefaultMaxHeaderBytes (1 MiB) plus the 4 KiB it allows on top. */
+  static final int MAX_HEADER_BYTES = (1 << 20) + 4096;
 
   private final Vertx vertx;
   private final Supplier<Router> routers;
@@ -48,19 +59,45 @@ public final class ApiServer {
         .setPort(port)
         .setSsl(true)
         .setUseAlpn(true)
+        .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1, HttpVersion.HTTP_1_0))
         .setKeyCertOptions(keyCert(listen.certPem(), listen.keyPem()))
+        // Go bounds the TLS handshake by the header-read timeout; Vert.x's own default (10 s) is shorter
+        .setSslHandshakeTimeout(Math.min(10_000, listen.limits().headerReadTimeout().toMillis()))
+        .setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
         .setCompressionSupported(true)
         .setCompressionContentSizeThreshold(8 * 1024)
         .setDecompressionSupported(true)
-        .setMaxHeaderSize(64 * 1024)
-        .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(1000));
+        // Go's net/http (kube-apiserver) accepts 1 MiB of request line and headers (long label
+        // selectors are real); Netty counts the line apart, so each gets the whole allowance.
+        .setMaxInitialLineLength(MAX_HEADER_BYTES)
+        .setMaxHeaderSize(MAX_HEADER_BYTES)
+        .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(listen.limits().http2MaxStreams())
+            .setMaxHeaderListSize(MAX_HEADER_BYTES));
     if (listen.trust() != null) {
       options.setClientAuth(ClientAuth.REQUEST).setTrustOptions(listen.trust());
     }
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
-        return vertx.createHttpServer(options).requestHandler(routers.get()).listen().onSuccess(servers::add);
+        ConnectionTimeouts timeouts = new ConnectionTimeouts(vertx, listen.limits());
+        Router router = routers.get();
+        // first of all routes: every request counts as in flight on its connection until it ends
+        router.route().order(-1).handler(timeouts::track);
+        Handler<HttpServerRequest> guard = MalformedRequests.guarding(router);
+        return vertx.createHttpServer(options)
+            .connectionHandler(timeouts::opened)
+            .requestHandler(request -> {
+              timeouts.sawRequest(request.connection());
+              guard.handle(request);
+            })
+            .invalidRequestHandler(MalformedRequests::undecodable)
+            // With a WebSocket handler set, Vert.x hands requests of an unknown HTTP version to the
+            // request handler (a 400 Status there) instead of an empty 501. A WebSocket handshake
+            // (fabric8's watches) is refused with 503, kube-apiserver's answer when it serves no
+            // WebSocket: fabric8 then watches over HTTP.
+            .webSocketHandshakeHandler(handshake -> handshake.reject(503))
+            .exceptionHandler(ConnectionErrors::log)
+            .listen().onSuccess(servers::add);
       }
     }, new DeploymentOptions().setInstances(Math.max(1, listen.instances()))).onSuccess(id -> deployment = id)
         .mapEmpty();

@@ -23,21 +23,20 @@ record ListOptions(
   static ListOptions parse(MultiMap q, ResourceType type, boolean watchVerb) {
     LabelSelector labels = LabelSelector.parse(q.get("labelSelector"));
     FieldSelector fields = FieldSelector.parse(q.get("fieldSelector"), type);
-    long limit = parseLong(q.get("limit"), "limit", 0);
-    if (limit < 0) {
-      limit = 0; // like kube-apiserver, a negative limit means no limit
-    }
+    Long limitValue = QueryValues.integer(q.getAll("limit"), "limit");
+    // like kube-apiserver, a negative limit means no limit
+    long limit = limitValue == null || limitValue < 0 ? 0 : limitValue;
     String cont = emptyToNull(q.get("continue"));
     String rv = emptyToNull(q.get("resourceVersion"));
     String match = emptyToNull(q.get("resourceVersionMatch"));
-    Integer timeout = q.get("timeoutSeconds") == null || q.get("timeoutSeconds").isEmpty()
-        ? null : (int) Math.min(Integer.MAX_VALUE, parseLong(q.get("timeoutSeconds"), "timeoutSeconds", 0));
+    Long timeoutValue = QueryValues.integer(q.getAll("timeoutSeconds"), "timeoutSeconds");
+    Integer timeout = timeoutValue == null ? null : (int) Math.max(Integer.MIN_VALUE,
+        Math.min(Integer.MAX_VALUE, timeoutValue));
     if (timeout != null && timeout < 0) {
       throw new BadRequest("timeoutSeconds: Invalid value: " + timeout + ": must be greater than or equal to 0");
     }
-    boolean bookmarks = parseBool(q.get("allowWatchBookmarks"), "allowWatchBookmarks");
-    Boolean initial = q.get("sendInitialEvents") == null || q.get("sendInitialEvents").isEmpty()
-        ? null : parseBool(q.get("sendInitialEvents"), "sendInitialEvents");
+    boolean bookmarks = QueryValues.bool(q.getAll("allowWatchBookmarks"));
+    Boolean initial = QueryValues.optionalBool(q.getAll("sendInitialEvents"));
     String include = emptyToNull(q.get("includeObject"));
     if (include != null && !include.equals("None") && !include.equals("Metadata") && !include.equals("Object")) {
       throw new BadRequest("includeObject: Unsupported value: \"" + include
@@ -90,9 +89,12 @@ record ListOptions(
     }
   }
 
-  /** A resourceVersion as a number; anything else is a 400. */
+  /** A resourceVersion as a number (Go's strconv.ParseUint: ASCII digits only); anything else is a 400. */
   static long parseVersion(String rv, String param) {
     try {
+      if (rv.isEmpty() || !rv.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new NumberFormatException();
+      }
       long v = Long.parseLong(rv);
       if (v < 0) {
         throw new NumberFormatException();
@@ -101,28 +103,6 @@ record ListOptions(
     } catch (NumberFormatException e) {
       throw new BadRequest(param + ": Invalid value: \"" + rv + "\": invalid resource version");
     }
-  }
-
-  private static long parseLong(String v, String param, long dflt) {
-    if (v == null || v.isEmpty()) {
-      return dflt;
-    }
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new BadRequest(param + ": Invalid value: \"" + v + "\": must be an integer");
-    }
-  }
-
-  private static boolean parseBool(String v, String param) {
-    if (v == null || v.isEmpty()) {
-      return false;
-    }
-    return switch (v) {
-      case "true", "1", "True", "TRUE", "t", "T" -> true;
-      case "false", "0", "False", "FALSE", "f", "F" -> false;
-      default -> throw new BadRequest(param + ": Invalid value: \"" + v + "\": must be a boolean");
-    };
   }
 
   private static String emptyToNull(String s) {

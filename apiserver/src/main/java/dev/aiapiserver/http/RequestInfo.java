@@ -18,15 +18,14 @@ public final class RequestInfo implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String watch = ctx.request().getParam("watch");
+    boolean watch = QueryValues.bool(ctx.request().params().getAll("watch"));
     // The normalized path is the one the router dispatches on: authorizing any other spelling of
     // it (e.g. with %2e%2e segments) would review one path and serve another.
     ctx.put(KEY, resolve(ctx.request().method().name(), ctx.normalizedPath(), watch));
     ctx.next();
   }
 
-  static RequestAttributes resolve(String method, String path, String watchParam) {
-    boolean watch = "true".equalsIgnoreCase(watchParam) || "1".equals(watchParam);
+  static RequestAttributes resolve(String method, String path, boolean watch) {
     return RequestAttributes.resolve(method, path == null ? "/" : path, watch);
   }
 }

@@ -13,7 +13,11 @@ public final class StatusReplies {
   }
 
   public static void fail(RoutingContext ctx, Status status) {
-    HttpServerResponse response = ctx.response();
+    fail(ctx.response(), status);
+  }
+
+  /** The same, for a request the router never saw (a malformed target, a request Netty could not decode). */
+  public static void fail(HttpServerResponse response, Status status) {
     if (response.ended() || response.closed()) {
       return;
     }
@@ -39,6 +43,8 @@ public final class StatusReplies {
       case 406 -> "NotAcceptable";
       case 410 -> "Expired";
       case 413 -> "RequestEntityTooLarge";
+      case 414 -> "RequestURITooLong";
+      case 431 -> "RequestHeaderFieldsTooLarge";
       case 415 -> "UnsupportedMediaType";
       case 429 -> "TooManyRequests";
       case 503 -> "ServiceUnavailable";

@@ -24,7 +24,13 @@ interface WatchSink {
   /** Runs once when the client goes away. */
   void onClose(Runnable closed);
 
-  static WatchSink of(HttpServerResponse response) {
+  /**
+   * @param ctx the request's routing context: the watch ends through its end handlers, not the
+   *     response's own (single) handlers, which Vert.x Web uses to run every end handler (metrics,
+   *     in-flight counts) when a client goes away
+   */
+  static WatchSink of(io.vertx.ext.web.RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
     return new WatchSink() {
       @Override
       public void write(Buffer line) {
@@ -55,8 +61,7 @@ interface WatchSink {
 
       @Override
       public void onClose(Runnable closed) {
-        response.closeHandler(v -> closed.run());
-        response.exceptionHandler(t -> closed.run());
+        ctx.addEndHandler(done -> closed.run());
       }
     };
   }

@@ -174,7 +174,7 @@ final class WatchStream implements WatchListener {
         .setChunked(true);
     // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
     response.writeHead();
-    then.accept(WatchSink.of(response));
+    then.accept(WatchSink.of(ctx));
   }
 
   @Override

@@ -121,7 +121,8 @@ final class StatelessHttpTransport implements McpStatelessServerTransport {
     Context eventLoop = Vertx.currentContext();
     Disposable.Swap running = Disposables.swap();
     // A client that goes away cancels its call (e.g. a review still waiting).
-    ctx.response().closeHandler(v -> running.dispose());
+    // (an end handler, not the response's close handler, which Vert.x Web needs for its own)
+    ctx.addEndHandler(done -> running.dispose());
     running.update(Mono.defer(() -> handler.handleRequest(transport, request))
         .contextWrite(c -> c.put(McpTransportContext.KEY, transport))
         .onErrorResume(e -> Mono.just(failed(request, e)))

@@ -8,7 +8,9 @@
  * the name; {@code ProxyRoutes} refuses what is not an MCP POST (and holds the body until then);
  * {@code StatelessHttpTransport} parses the JSON-RPC message and hands it to the SDK;
  * {@code ViewTools} asks {@code ViewAccess} for a SubjectAccessReview on the view the tool reads,
- * and only then reads the store ({@code Triage}, {@code SummaryPage}). docs/mcp.md is the user's
+ * and only then reads the store ({@code Triage}, {@code SummaryPage}) or, for {@code explain}, the
+ * evidence ({@code WorkloadEvidences}). Every result's text is a {@code FencedText}: our sentences,
+ * then the cluster's text in one escaped {@code <cluster-data>} block. docs/mcp.md is the user's
  * side of all this.
  */
 package dev.aiapiserver.mcp;

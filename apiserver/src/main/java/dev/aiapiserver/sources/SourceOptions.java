@@ -15,6 +15,17 @@ import java.time.Duration;
 public record SourceOptions(
     boolean warningFieldSelector, Duration discoveryRefresh, int maxGroupVersions, Duration retryMax) {
 
+  /**
+   * The first wait before an informer re-lists and re-watches after losing its watch (client
+   * Config.watchReconnectInterval). fabric8 doubles it up to 32 times: with its default of 1 s an
+   * informer could stay away 32 s after the API server came back; from 100 ms it is at most 3.2 s.
+   */
+  public static final int WATCH_RECONNECT_INTERVAL_MS = 100;
+
+  /** How often {@link SourceHealth} looks, and how long the API server has to answer its probe. */
+  static final Duration HEALTH_PERIOD = Duration.ofSeconds(1);
+  static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
   /** For a real cluster (serve). */
   public static SourceOptions forCluster() {
     return new SourceOptions(true, Duration.ofMinutes(10), 200, Duration.ofMinutes(1));

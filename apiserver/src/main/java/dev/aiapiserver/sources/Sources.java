@@ -42,6 +42,8 @@ public final class Sources {
   /** Pseudo-sources of {@link SourceListener#changed}: the cluster facts changed. */
   public static final String VERSION = "version";
   public static final String DISCOVERY = "discovery";
+  /** Pseudo-source: a source turned stale or fresh again ({@link #health()}). */
+  public static final String FRESHNESS = "freshness";
 
   /** The informers besides the workloads' ({@link WorkloadKind}) and the Warning events'. */
   private static final List<SourceKind<?>> CLUSTER_OBJECTS = List.of(
@@ -64,6 +66,7 @@ public final class Sources {
   private final Caches caches;
   private final ClusterFacts facts;
   private final Canonical canonical = new Canonical();
+  private final SourceHealth health;
 
   public Sources(KubernetesClient client, SourceOptions options, Clock clock) {
     this.clock = clock;
@@ -77,6 +80,9 @@ public final class Sources {
     CLUSTER_OBJECTS.forEach(this::add);
     this.caches = new Caches(Collections.unmodifiableMap(informers));
     this.facts = new ClusterFacts(client, options, source -> tell(source, null, null));
+    this.health = new SourceHealth(client, Collections.unmodifiableMap(informers), clock,
+        () -> listeners.forEach(l -> l.changed(FRESHNESS, null, null)),
+        SourceOptions.HEALTH_PERIOD, SourceOptions.HEALTH_TIMEOUT);
   }
 
   public Sources(KubernetesClient client, SourceOptions options) {
@@ -92,6 +98,7 @@ public final class Sources {
   public CompletableFuture<Void> start() {
     lastChange.compareAndSet(null, clock.instant());
     facts.start();
+    health.start();
     List<CompletableFuture<Void>> started = new ArrayList<>();
     informers.forEach((name, informer) -> {
       started.add(informer.start().toCompletableFuture()
@@ -102,6 +109,7 @@ public final class Sources {
   }
 
   public void stop() {
+    health.close();
     facts.stop();
     informers.values().forEach(SharedIndexInformer::stop);
   }
@@ -149,6 +157,11 @@ public final class Sources {
     Map<String, Indexer<?>> indexers = new LinkedHashMap<>();
     informers.forEach((name, informer) -> indexers.put(name, informer.getIndexer()));
     return indexers;
+  }
+
+  /** Which sources have lost their upstream, since when. */
+  public SourceHealth health() {
+    return health;
   }
 
   /**
@@ -202,6 +215,7 @@ public final class Sources {
     informer.exceptionHandler((started, error) -> {
       log.warn("event=informer_error source={} started={} error=\"{}\" retry=true", name, started,
           error.getMessage());
+      health.error(name, error);
       return true;
     });
     informer.addEventHandler(new ResourceEventHandler<T>() {

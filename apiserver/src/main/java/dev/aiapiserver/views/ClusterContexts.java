@@ -12,6 +12,7 @@ import dev.aiapiserver.api.WorkloadSummary.Verdict;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,6 +111,12 @@ public final class ClusterContexts {
         .map(Map.Entry::getKey)
         .sorted()
         .toList();
-    return new Freshness(Rfc3339.format(in.lastChange()), notSynced.isEmpty(), notSynced.isEmpty() ? null : notSynced);
+    Map<String, Instant> staleSince = in.staleSince() == null ? Map.of() : in.staleSince();
+    List<ClusterContext.StaleSource> stale = staleSince.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> new ClusterContext.StaleSource(e.getKey(), Rfc3339.format(e.getValue())))
+        .toList();
+    return new Freshness(Rfc3339.format(in.lastChange()), notSynced.isEmpty() && stale.isEmpty(),
+        notSynced.isEmpty() ? null : notSynced, stale.isEmpty() ? null : stale);
   }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param apiResources served API resources by group/version (from discovery)
  * @param informersSynced informer name to synced
  * @param lastChange when a source cache last changed
+ * @param staleSince informers that have lost their upstream, and since when (empty: none)
  * @param previous the context derived last time, or null
  * @param now the clock, injected
  */
@@ -40,4 +41,14 @@ public record ClusterInputs(
     Map<String, Boolean> informersSynced,
     Instant lastChange,
     ClusterContext previous,
-    Instant now) {}
+    Instant now,
+    Map<String, Instant> staleSince) {
+
+  public ClusterInputs(String gitVersion, String platform, Collection<Node> nodes, Collection<Namespace> namespaces,
+      Collection<Pod> pods, Collection<Event> warningEvents, Collection<WorkloadSummary> summaries,
+      Map<String, List<String>> apiResources, Map<String, Boolean> informersSynced, Instant lastChange,
+      ClusterContext previous, Instant now) {
+    this(gitVersion, platform, nodes, namespaces, pods, warningEvents, summaries, apiResources, informersSynced,
+        lastChange, previous, now, Map.of());
+  }
+}

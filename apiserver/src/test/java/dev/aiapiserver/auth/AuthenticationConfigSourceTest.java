@@ -73,6 +73,30 @@ class AuthenticationConfigSourceTest {
   }
 
   @Test
+  void givenTheFrontProxyCaTurnsToGarbage_thenTheLastGoodCasStayInForceAndReadinessSaysWhy() throws Exception {
+    try (SecuredServer server = new SecuredServer()) {
+      String[] forwardedDana = {"X-Remote-User", "dana"};
+      assertEquals(200, server.get(WLS, server.frontProxy, forwardedDana).statusCode());
+
+      server.publishAuthenticationConfigMap(server.clientCa.pem(),
+          "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+          List.of(SecuredServer.FRONT_PROXY_CN));
+
+      Eventually.await(WATCH_DEADLINE, "the broken ConfigMap is reported",
+          () -> server.authConfig.problem().isPresent());
+      assertTrue(server.authConfig.problem().get().contains("requestheader-client-ca-file"),
+          server.authConfig.problem().get());
+      assertEquals(List.of(server.frontProxyCa.certificate()), server.authConfig.current().requestHeaderCAs());
+      assertEquals(200, server.get(WLS, server.frontProxy, forwardedDana).statusCode());
+
+      server.publishAuthenticationConfigMap(server.clientCa.pem(), server.frontProxyCa.pem(),
+          List.of(SecuredServer.FRONT_PROXY_CN));
+      Eventually.await(WATCH_DEADLINE, "the mended ConfigMap clears the problem",
+          () -> server.authConfig.problem().isEmpty());
+    }
+  }
+
+  @Test
   void givenTheAllowedNamesChange_thenACnNoLongerListedIsNoLongerAProxy() throws Exception {
     try (SecuredServer server = new SecuredServer()) {
       String[] forwardedDana = {"X-Remote-User", "dana"};

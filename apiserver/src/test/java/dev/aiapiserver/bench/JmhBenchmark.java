@@ -25,7 +25,8 @@ import org.openjdk.jmh.util.Statistics;
  */
 class JmhBenchmark {
   private static final List<String> CLASSES = List.of(
-      "dev.aiapiserver.views.DeriveJmh", "dev.aiapiserver.sources.PodCacheJmh", "dev.aiapiserver.http.ListJmh");
+      "dev.aiapiserver.views.DeriveJmh", "dev.aiapiserver.sources.PodCacheJmh", "dev.aiapiserver.http.ListJmh",
+      "dev.aiapiserver.redact.RedactJmh");
 
   @Test
   void theInProcessPartsAreMeasuredWithJmh() throws Exception {

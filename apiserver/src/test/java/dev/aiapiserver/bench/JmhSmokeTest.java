@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.http.ListJmh;
+import dev.aiapiserver.redact.RedactJmh;
 import dev.aiapiserver.sources.PodCacheJmh;
 import dev.aiapiserver.views.DeriveJmh;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,15 @@ class JmhSmokeTest {
     assertTrue(list.json().toString().contains("\"kind\":\"WorkloadSummaryList\""));
     assertTrue(list.table().toString().contains("\"kind\":\"Table\""));
     assertTrue(list.decodeEach() > 0);
+  }
+
+  @Test
+  void theRedactor_marksTheSecretsOfItsTexts() {
+    RedactJmh redact = new RedactJmh();
+    redact.texts();
+
+    assertTrue(redact.componentMessage().contains("anonymous token: unexpected status: 401"));
+    assertTrue(redact.logLines16KiB().contains("postgres://orders:[redacted]@pg"));
+    assertTrue(redact.hostileLine2MB().length() < 1000);
   }
 }

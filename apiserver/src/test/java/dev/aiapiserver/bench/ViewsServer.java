@@ -38,6 +38,8 @@ final class ViewsServer implements AutoCloseable {
   final long listeningNanos;
   final long syncedNanos;
   final long readyNanos;
+  /** Every /livez and /readyz answer time while the server was syncing (ns), in the order asked. */
+  final java.util.List<Long> probeNanos = new java.util.ArrayList<>();
 
   ViewsServer(BenchCluster cluster) throws Exception {
     Command.Serve serve = (Command.Serve) CommandLine.parse("serve", "--secure-port=0", "--bind-address=127.0.0.1",
@@ -52,8 +54,13 @@ final class ViewsServer implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     long synced = 0;
     while (true) {
+      long asked = System.nanoTime();
+      probe.send(get("/livez").build(), HttpResponse.BodyHandlers.ofString());
+      long answered = System.nanoTime();
       HttpResponse<String> r = probe.send(get("/readyz?verbose").build(), HttpResponse.BodyHandlers.ofString());
       long now = System.nanoTime();
+      probeNanos.add(answered - asked);
+      probeNanos.add(now - answered);
       if (synced == 0 && r.body().contains("[+]informer-sync") && !r.body().contains("[-]informer-sync")) {
         synced = now;
       }

@@ -223,6 +223,36 @@ class EvidenceTest {
   }
 
   @Test
+  void aStalledKubeletCostsOneEntryAfterTheDeadlineAndHoldsUpNothingElse() throws Exception {
+    kubelet.stall("shop", "checkout-7c9d8f6b5-h4j6t", "checkout", true, java.time.Duration.ofSeconds(15));
+    try {
+      var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.get(CHECKOUT + "/evidence", OLGA);
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+      // While the evidence waits on the kubelet, the server answers everything else at once.
+      dev.aiapiserver.testing.Await.until("the evidence to be under way", java.time.Duration.ofSeconds(10),
+          () -> kubelet.requests().stream().anyMatch(r -> r.contains("checkout-7c9d8f6b5-h4j6t") && r.contains("previous")));
+      long started = System.nanoTime();
+      assertEquals(200, server.get(CHECKOUT, OLGA).statusCode());
+      assertTrue(java.time.Duration.ofNanos(System.nanoTime() - started).toMillis() < 2000, "a summary is not held up");
+
+      HttpResponse<String> r = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode items = Json.MAPPER.readTree(r.body()).path("logs").path("items");
+      assertEquals(5, items.get(0).path("lines").size(), "the current instance is served: " + items);
+      assertEquals("the log could not be read within 5000ms", items.get(1).path("error").asString(), items.toString());
+      assertTrue(items.get(1).path("lines").isEmpty());
+    } finally {
+      kubelet.stall("shop", "checkout-7c9d8f6b5-h4j6t", "checkout", true, null);
+    }
+  }
+
+  @Test
   void anUnknownSummaryIsNotFoundAndWritesAreNotAllowed() throws Exception {
     HttpResponse<String> missing = server.get(
         "/apis/ai.k8s.io/v1alpha1/namespaces/shop/workloadsummaries/deployment.nope/evidence", McpTestServer.ADMIN);

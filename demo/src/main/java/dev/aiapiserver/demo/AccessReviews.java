@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
 
 /**
  * The front door's authorizer: asks the embedded cluster's own SubjectAccessReview endpoint, so
@@ -27,17 +26,16 @@ final class AccessReviews {
   record Decision(boolean allowed, String reason) {}
 
   private final HttpClient cluster;
-  private final URI clusterUrl;
+  private final ClusterEndpoint endpoint;
 
-  AccessReviews(HttpClient cluster, URI clusterUrl) {
+  AccessReviews(HttpClient cluster, ClusterEndpoint endpoint) {
     this.cluster = cluster;
-    this.clusterUrl = clusterUrl;
+    this.endpoint = endpoint;
   }
 
   Future<Decision> review(UserInfo user, RequestAttributes request) {
     Buffer body = Buffer.buffer(Serialization.asJson(reviewOf(user, request)));
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-        .setHost(clusterUrl.getHost()).setPort(clusterUrl.getPort()).setURI(PATH)
+    RequestOptions options = endpoint.request(HttpMethod.POST, PATH)
         .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
         .setTimeout(TIMEOUT_MILLIS);
     return cluster.request(options)

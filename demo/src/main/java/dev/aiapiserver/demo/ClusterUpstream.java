@@ -11,22 +11,24 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
 
 /**
  * The way to the embedded cluster for everything native, once the front door has authorized it.
- * Watches are served by {@link NativeWatches}; a missing object, which the mock answers with an empty
+ * Watches are served by {@link NativeWatches}, the writes the mock cannot do by {@link
+ * ClusterWrites}; a missing object, which the mock answers with an empty
  * 404, becomes the NotFound Status kubectl words as {@code pods "x" not found}.
  */
 final class ClusterUpstream {
   private final HttpClient client;
   private final NativeWatches watches;
-  private final URI url;
+  private final ClusterWrites writes;
+  private final ClusterEndpoint cluster;
 
-  ClusterUpstream(HttpClient client, NativeWatches watches, URI url) {
+  ClusterUpstream(HttpClient client, NativeWatches watches, ClusterEndpoint cluster) {
     this.client = client;
     this.watches = watches;
-    this.url = url;
+    this.cluster = cluster;
+    this.writes = new ClusterWrites(client, cluster);
   }
 
   void forward(HttpServerRequest in, RequestAttributes request) {
@@ -35,11 +37,20 @@ final class ClusterUpstream {
           StatusAnswers.unavailable("the cluster (" + e.getMessage() + ")")));
       return;
     }
+    if (in.getParam("dryRun") != null) {
+      StatusAnswers.send(in.response(),
+          StatusAnswers.badRequest("dry run is not supported by the demo cluster"));
+      return;
+    }
+    if (ClusterWrites.handles(in, request)) {
+      writes.serve(in, request);
+      return;
+    }
     String table = NativeTables.tableVersion(in.getHeader("Accept"));
     boolean printable = table != null && request.resourceRequest()
         && request.subresource().isEmpty() && NativeTables.prints(request.resource())
         && (request.verb().equals("list") || request.verb().equals("get"));
-    Relay.send(client, Relay.to(url, in), in)
+    Relay.send(client, cluster.authorize(Relay.to(cluster.url(), in)), in)
         .onSuccess(answer -> {
           if (printable && answer.statusCode() == 200) {
             tabulate(in, request, table, answer);
@@ -66,8 +77,7 @@ final class ClusterUpstream {
 
   /** The cluster's own API groups, as its /apis lists them. */
   Future<APIGroupList> groups() {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-        .setHost(url.getHost()).setPort(url.getPort()).setURI("/apis")
+    RequestOptions options = cluster.request(HttpMethod.GET, "/apis")
         .putHeader("Accept", "application/json").setTimeout(5_000);
     return client.request(options).compose(req -> req.send())
         .compose(answer -> answer.body().map(body -> {

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded cluster: the fabric8 mock API server in CRUD mode, in-process, plain HTTP on
  * loopback. It answers /version and discovery as a v1.32 kube-apiserver, TokenReview from the
- * demo's token table and SubjectAccessReview from the RBAC objects stored in it. It has no
- * authentication of its own: only the front door and this server talk to it.
+ * demo's token table and SubjectAccessReview from the RBAC objects stored in it. Every request
+ * must carry a random bearer token that only the front door and this server hold ({@link
+ * TokenGuard}): the mock itself would let anyone read and write everything.
  */
 public final class DemoCluster implements AutoCloseable {
   public static final String KUBERNETES_VERSION = "v1.32.3";
@@ -37,14 +38,17 @@ public final class DemoCluster implements AutoCloseable {
       java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
   private final KubernetesMockServer server;
+  private final String token;
   private final KubernetesClient client;
   private final KubeletLogs logs;
   private final ScheduledExecutorService drain;
 
-  private DemoCluster(KubernetesMockServer server, KubeletLogs logs) {
+  private DemoCluster(KubernetesMockServer server, String token, KubeletLogs logs) {
     this.server = server;
+    this.token = token;
     this.logs = logs;
-    this.client = server.createClient();
+    this.client = server.createClient(builder -> builder.editOrNewConfig().withOauthToken(token)
+        .endConfig());
     this.drain = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "demo-cluster-drain");
       thread.setDaemon(true);
@@ -58,13 +62,17 @@ public final class DemoCluster implements AutoCloseable {
   public static DemoCluster start(DemoUsers users) {
     MOCK_LOG.setLevel(Level.WARNING);
     VersionInfo version = version();
-    ReviewingDispatcher reviews = new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
+    ReviewingDispatcher reviews =
+        new ReviewingDispatcher(new KubernetesCrudDispatcher(), users.reviewedTokens());
     KubeletLogs logs = new KubeletLogs(reviews);
+    String token = DemoUsers.newToken();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-        new HashMap<>(), new DiscoveryDispatcher(logs, version), false, version);
+        new HashMap<>(), new TokenGuard(new DiscoveryDispatcher(logs, version), token), false,
+        version);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    DemoCluster cluster = new DemoCluster(server, logs);
-    LOG.info("event=demo_cluster_started url={} version={}", cluster.url(), KUBERNETES_VERSION);
+    DemoCluster cluster = new DemoCluster(server, token, logs);
+    LOG.info("event=demo_cluster_started url={} version={}", cluster.endpoint().url(),
+        KUBERNETES_VERSION);
     return cluster;
   }
 
@@ -78,9 +86,9 @@ public final class DemoCluster implements AutoCloseable {
     return logs;
   }
 
-  /** The mock's own address (plain HTTP, loopback, no authentication). */
-  public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getPort());
+  /** The mock's own address (plain HTTP, loopback) and the token it demands. */
+  public ClusterEndpoint endpoint() {
+    return new ClusterEndpoint(URI.create("http://127.0.0.1:" + server.getPort()), token);
   }
 
   /**

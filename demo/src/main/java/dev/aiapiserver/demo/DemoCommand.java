@@ -36,13 +36,17 @@ final class DemoCommand {
   private DemoCommand() {}
 
   /** Runs until stopped (Ctrl-C or SIGTERM); returns the process exit code. */
-  static int run(ServerOptions server, DemoOptions demo) {
+  static int run(ServerOptions server, DemoOptions demo, PrintStream err) {
     RunningDemo running;
     try {
       running = start(server, demo, Clock.systemUTC());
+    } catch (PortsInUse.PortInUseException e) {
+      LOG.error("event=demo_start_failed error=\"{}\"", e.getMessage());
+      err.println("error: " + e.getMessage());
+      return 1;
     } catch (Exception e) {
       LOG.error("event=demo_start_failed error=\"{}\"", e.toString());
-      System.err.println("error: the demo could not start: " + e.getMessage());
+      err.println("error: the demo could not start: " + e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -63,6 +67,9 @@ final class DemoCommand {
 
   /** Starts every part, in order, and writes the kubeconfig once the views are ready. */
   static RunningDemo start(ServerOptions options, DemoOptions demo, Clock clock) throws Exception {
+    String host = options.serving().bindAddress();
+    PortsInUse.requireFree(host, options.serving().securePort(), "--secure-port");
+    PortsInUse.requireFree(host, demo.frontDoorPort(), "--front-door-port");
     RunningDemo running = new RunningDemo();
     try {
       DemoUsers users = DemoUsers.generate();
@@ -89,7 +96,7 @@ final class DemoCommand {
       URI views = replicas.get(0);
       FrontDoor door = running.add(FrontDoor.start(vertx, new FrontDoor.Settings(
           options.serving().bindAddress(), demo.frontDoorPort(), pki.frontDoorServing(), users,
-          cluster.url(), replicas, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
+          cluster.endpoint(), replicas, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
       // Stopped first: no change is in flight when the watches close.
       running.add(DemoMotion.start(cluster.client(), clock, DemoMotion.DEFAULT_PERIOD));
       String endpoint = "https://127.0.0.1:" + door.port();

@@ -31,6 +31,6 @@ public final class DemoMain {
       err.println("Run '" + DemoCommandLine.PROGRAM + " --help' for usage.");
       return USAGE_ERROR;
     }
-    return DemoCommand.run(command.server(), command.demo());
+    return DemoCommand.run(command.server(), command.demo(), err);
   }
 }

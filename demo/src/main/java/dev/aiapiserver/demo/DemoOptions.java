@@ -2,7 +2,6 @@ package dev.aiapiserver.demo;
 
 import dev.aiapiserver.config.FlagSet;
 import dev.aiapiserver.config.ParsedFlags;
-
 import java.nio.file.Path;
 
 /**
@@ -18,7 +17,13 @@ public record DemoOptions(Path kubeconfigOut, int frontDoorPort, int replicas) {
   public static final int DEFAULT_REPLICAS = 1;
   public static final int MAX_REPLICAS = 5;
 
-  public static final Path DEFAULT_KUBECONFIG_OUT = Path.of("ai-apiserver-demo.kubeconfig");
+  /**
+   * Beside kubectl's own config, in a file of its own: kubectl's default (~/.kube/config) is the
+   * user's and is never touched, and nothing with bearer tokens lands in the working tree.
+   */
+  public static final Path DEFAULT_KUBECONFIG_OUT =
+      Path.of(System.getProperty("user.home"), ".kube", "ai-apiserver-demo.kubeconfig");
+  private static final String DEFAULT_KUBECONFIG_SHOWN = "~/.kube/ai-apiserver-demo.kubeconfig";
   public static final int DEFAULT_FRONT_DOOR_PORT = 0;
 
   /** The demo serves on loopback only unless asked otherwise. */
@@ -30,8 +35,9 @@ public record DemoOptions(Path kubeconfigOut, int frontDoorPort, int replicas) {
         .value(
             "kubeconfig-out",
             "file",
-            DEFAULT_KUBECONFIG_OUT.toString(),
-            "Where to write the kubeconfig for the demo users admin and agent.")
+            DEFAULT_KUBECONFIG_SHOWN,
+            "Where to write the kubeconfig for the demo users admin and agent (mode 0600; use it"
+                + " with export KUBECONFIG=FILE).")
         .value(
             "front-door-port",
             "port",

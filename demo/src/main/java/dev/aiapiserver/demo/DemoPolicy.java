@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * Who may do what, as plain RBAC objects in the cluster (so {@code kubectl get rolebindings -A}
- * shows the policy): admin reads everything; agent reads workload summaries, their evidence and pods
- * in shop only — not pods/log, so the evidence it reads comes without logs.
+ * shows the policy): admin is in system:masters, which kube-apiserver's bootstrap policy binds to
+ * cluster-admin (so admin may write native objects into the demo cluster); agent reads workload
+ * summaries, their evidence and pods in shop only — not pods/log, so the evidence it reads comes
+ * without logs.
  * The MCP door is the cluster-scoped subresource mcpservers/proxy, which a namespaced Role cannot
  * grant, so agent gets it from a ClusterRole limited to the server named {@code views}. The
  * discovery roles are the ones kube-apiserver bootstraps.
@@ -30,11 +32,10 @@ final class DemoPolicy {
   }
 
   void seed() {
-    clusterRole("read-everything",
-        new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs(READ).build(),
-        new PolicyRuleBuilder().withApiGroups(AI_GROUP).withResources("mcpservers/proxy")
-            .withVerbs("create").build());
-    clusterRoleBinding("admin-read-everything", "read-everything", user(DemoUsers.ADMIN));
+    clusterRole("cluster-admin",
+        new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build(),
+        new PolicyRuleBuilder().withNonResourceURLs("*").withVerbs("*").build());
+    clusterRoleBinding("cluster-admin", "cluster-admin", group(DemoUsers.MASTERS));
 
     seeding.create(new RoleBuilder().withNewMetadata().withName("workload-reader")
         .withNamespace(ShopWorkloads.NAMESPACE).endMetadata()

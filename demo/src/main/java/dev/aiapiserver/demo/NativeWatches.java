@@ -10,8 +10,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,10 +31,10 @@ final class NativeWatches {
 
   private final Vertx vertx;
   private final WebSocketClient websockets;
-  private final URI cluster;
+  private final ClusterEndpoint cluster;
   private final Map<String, Future<Feed>> feeds = new ConcurrentHashMap<>();
 
-  NativeWatches(Vertx vertx, WebSocketClient websockets, URI cluster) {
+  NativeWatches(Vertx vertx, WebSocketClient websockets, ClusterEndpoint cluster) {
     this.vertx = vertx;
     this.websockets = websockets;
     this.cluster = cluster;
@@ -46,8 +44,14 @@ final class NativeWatches {
   Future<Void> watch(HttpServerRequest in, RequestAttributes request) {
     String collection = (request.apiGroup().isEmpty() ? "/api/" : "/apis/" + request.apiGroup() + "/")
         + request.apiVersion() + "/" + request.resource();
-    WatchFilter filter = WatchFilter.of(request, in.getParam("resourceVersion"),
-        in.getParam("fieldSelector"), in.getParam("labelSelector"));
+    WatchFilter filter;
+    try {
+      filter = WatchFilter.of(request, in.getParam("resourceVersion"),
+          in.getParam("fieldSelector"), in.getParam("labelSelector"));
+    } catch (IllegalArgumentException e) {
+      StatusAnswers.send(in.response(), StatusAnswers.badRequest(e.getMessage()));
+      return Future.succeededFuture();
+    }
     String table = NativeTables.prints(request.resource())
         ? NativeTables.tableVersion(in.getHeader("Accept")) : null;
     Subscriber subscriber = new Subscriber(in.response(), filter, request.resource(), table,
@@ -60,9 +64,7 @@ final class NativeWatches {
   }
 
   private Future<Feed> open(String collection) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(cluster.getHost())
-        .setPort(cluster.getPort()).setURI(collection + "?watch=true");
-    Future<Feed> feed = websockets.connect(options).map(socket -> new Feed(collection, socket));
+    Future<Feed> feed = websockets.connect(cluster.websocket(collection + "?watch=true")).map(socket -> new Feed(collection, socket));
     feed.onFailure(e -> feeds.remove(collection));
     return feed;
   }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Secrets planted in the shop namespace where real clusters keep them: a Secret, a ConfigMap,
- * env values, command-line flags and the last-applied-configuration annotation. Each value is
+ * env values, command-line flags and the last-applied-configuration annotation — and where
+ * components repeat them: a kubelet event quoting a lifecycle hook's URL. Each value is
  * unique and token-looking, so a test can search every answer of the server for it: none may
  * ever appear.
  */
@@ -23,10 +24,12 @@ final class SecretCanaries {
   static final String API_TOKEN_FLAG = "tok-DEMO-canary-Fa0c9B7d6E5f";
   static final String CONFIG_API_KEY = "key-DEMO-canary-Lr6Tn2Ws8Yx0";
   static final String PAYMENT_KEY = "pk-DEMO-canary-Jc3Vb5Nm7Qa9";
+  /** In a message only: the caches never saw it in any spec, so only the redactor can cut it out. */
+  static final String HOOK_TOKEN = "tok-DEMO-canary-Qm4Wz8Rt2Yp6";
 
   /** Every planted value; none may leave the server. */
   static final List<String> ALL =
-      List.of(DATABASE_PASSWORD, SESSION_SECRET, API_TOKEN_FLAG, CONFIG_API_KEY, PAYMENT_KEY);
+      List.of(DATABASE_PASSWORD, SESSION_SECRET, API_TOKEN_FLAG, CONFIG_API_KEY, PAYMENT_KEY, HOOK_TOKEN);
 
   private SecretCanaries() {}
 
@@ -42,6 +45,22 @@ final class SecretCanaries {
         .withNamespace(ShopWorkloads.NAMESPACE).endMetadata()
         .addToData("upstream", "http://cart.shop.svc:80")
         .addToData("recommendations-api-key", CONFIG_API_KEY).build());
+  }
+
+  /**
+   * The kubelet's event when a container's preStop HTTP hook fails, in its own words
+   * (pkg/kubelet/lifecycle): the hook's path is quoted, and with it a token in the query string.
+   */
+  static void preStopHookFailed(Seeding seeding, io.fabric8.kubernetes.api.model.Pod pod, String container) {
+    String ip = pod.getStatus() == null || pod.getStatus().getPodIP() == null ? "10.244.1.17"
+        : pod.getStatus().getPodIP();
+    String path = "/drain?token=" + HOOK_TOKEN;
+    seeding.warning(pod, "spec.containers{" + container + "}", "FailedPreStopHook",
+        "HTTP lifecycle hook (" + path + ") for Container \"" + container + "\" in Pod \""
+            + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
+            + pod.getMetadata().getUid() + ")\" failed - error: Get \"http://" + ip + ":8080" + path
+            + "\": dial tcp " + ip + ":8080: connect: connection refused, message: \"\"",
+        3, java.time.Duration.ofHours(3), java.time.Duration.ofMinutes(6), "kubelet", pod.getSpec().getNodeName());
   }
 
   /** The container with secrets in env values, env references, command and args. */

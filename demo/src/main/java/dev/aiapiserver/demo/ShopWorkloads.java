@@ -104,6 +104,9 @@ final class ShopWorkloads {
               + "_shop(" + pod.getMetadata().getUid() + ")",
           14 * restartCount, Duration.ofHours(4), Duration.ofSeconds(30 + 10L * i),
           "kubelet", pod.getSpec().getNodeName());
+      if (i == 0) {
+        SecretCanaries.preStopHookFailed(seeding, pod, "checkout");
+      }
     }
   }
 

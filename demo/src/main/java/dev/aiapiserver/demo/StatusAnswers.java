@@ -42,6 +42,10 @@ final class StatusAnswers {
         null);
   }
 
+  static Status badRequest(String message) {
+    return Status.failure(400, "BadRequest", message, null);
+  }
+
   static Status badPath() {
     return Status.failure(400, "BadRequest", "the request path is not in canonical form", null);
   }

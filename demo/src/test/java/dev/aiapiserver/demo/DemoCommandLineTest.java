@@ -17,7 +17,9 @@ class DemoCommandLineTest {
 
     assertEquals("127.0.0.1", demo.server().serving().bindAddress());
     assertEquals(8443, demo.server().serving().securePort());
-    assertEquals(new DemoOptions(Path.of("ai-apiserver-demo.kubeconfig"), 0, 1), demo.demo());
+    assertEquals(new DemoOptions(
+        Path.of(System.getProperty("user.home"), ".kube", "ai-apiserver-demo.kubeconfig"), 0, 1),
+        demo.demo());
   }
 
   @Test
@@ -55,6 +57,7 @@ class DemoCommandLineTest {
     assertTrue(help.startsWith("Usage: ai-apiserver-demo [flags]"), help);
     assertTrue(help.contains("(default 127.0.0.1)"), help);
     assertTrue(help.contains("--front-door-port"), help);
+    assertTrue(help.contains("(default ~/.kube/ai-apiserver-demo.kubeconfig)"), help);
     assertFalse(help.contains("--tls-cert-file"), help);
     help.lines().forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
   }

@@ -139,6 +139,8 @@ class DemoE2ETest {
     assertTrue(views.contains("OOMKilled"), "the MCP tools were read");
     assertFalse(views.contains("last-applied-configuration"));
     assertFalse(views.contains("managedFields"));
+    // A token the kubelet quoted in an event is cut out, the rest of its message stays.
+    assertTrue(views.contains("HTTP lifecycle hook (/drain?token=[redacted])"), "the hook event was read");
     String everything = views + kubectl.ok("get", "--raw", "/openapi/v3/apis/ai.k8s.io/v1alpha1");
     for (String canary : DemoScenario.secretCanaries()) {
       assertFalse(everything.contains(canary), canary);
@@ -155,6 +157,20 @@ class DemoE2ETest {
     assertEquals("v1.32.3", context.path("kubernetes").path("version").asString());
     assertEquals(403, direct("/apis/ai.k8s.io/v1alpha1/clustercontexts/current",
         demo.users().agentToken()).statusCode());
+  }
+
+  @Test
+  void theQuickstartsSampleTablesAreWhatTheDemoPrints() throws Exception {
+    List<QuickstartTables.Sample> samples = QuickstartTables.samples();
+    assertTrue(samples.size() >= 2, "the quickstart shows wls -A and pods tables: " + samples);
+
+    List<String> problems = new ArrayList<>();
+    for (QuickstartTables.Sample sample : samples) {
+      String printed = kubectl.ok(sample.args().toArray(String[]::new));
+      QuickstartTables.differences(sample.table(), printed)
+          .forEach(p -> problems.add("kubectl " + String.join(" ", sample.args()) + ": " + p));
+    }
+    assertEquals(List.of(), problems, "docs/quickstart.md differs from what the demo prints");
   }
 
   private static String row(String table, String name) {

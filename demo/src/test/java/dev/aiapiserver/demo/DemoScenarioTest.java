@@ -173,7 +173,9 @@ class DemoScenarioTest {
     assertTrue(allowed("agent", "create", "ai.k8s.io", "mcpservers", null, "views"));
     assertTrue(allowed("admin", "list", "ai.k8s.io", "workloadsummaries", null, null));
     assertTrue(allowed("admin", "watch", "", "pods", null, null));
-    assertFalse(allowed("admin", "delete", "", "pods", "shop", null));
+    assertTrue(allowed("admin", "delete", "", "pods", "shop", null), "admin writes too");
+    assertFalse(allowed("agent", "delete", "", "pods", "shop", null));
+    assertFalse(allowed("agent", "create", "apps", "deployments", "shop", null));
     assertEquals(List.of("agent-workload-reader"), client.rbac().roleBindings().inAnyNamespace().list()
         .getItems().stream().map(b -> b.getMetadata().getName()).toList());
   }
@@ -182,7 +184,9 @@ class DemoScenarioTest {
       String namespace, String mcpServer) {
     SubjectAccessReview review = client.authorization().v1().subjectAccessReview().create(
         new SubjectAccessReviewBuilder().withNewSpec().withUser(user)
-            .withGroups("system:authenticated").withNewResourceAttributes().withVerb(verb)
+            .withGroups(users.tokens().values().stream().filter(u -> u.name().equals(user))
+                .findFirst().orElseThrow().groups())
+            .withNewResourceAttributes().withVerb(verb)
             .withGroup(group).withResource(resource).withNamespace(namespace)
             .withSubresource(mcpServer == null ? null : "proxy").withName(mcpServer)
             .endResourceAttributes().endSpec().build());

@@ -52,7 +52,7 @@ class FrontDoorTest {
     views = new ViewsStandIn(pki);
     vertx = Vertx.vertx();
     door = FrontDoor.start(vertx, new FrontDoor.Settings("127.0.0.1", 0, pki.frontDoorServing(),
-        users, cluster.url(), List.of(URI.create(views.url())), pki.clusterCa().certificatePem(),
+        users, cluster.endpoint(), List.of(URI.create(views.url())), pki.clusterCa().certificatePem(),
         pki.frontProxyClient()));
     http = DemoTrust.client(pki.clusterCa().certificatePem());
   }
@@ -171,9 +171,9 @@ class FrontDoorTest {
         "deployments.apps is forbidden: User \"agent\" cannot list resource \"deployments\" in API group \"apps\" at the cluster scope");
     assertForbidden(get("/api/v1/namespaces/shop/secrets/shop-db", users.agentToken()),
         "secrets \"shop-db\" is forbidden: User \"agent\" cannot get resource \"secrets\" in API group \"\" in the namespace \"shop\"");
-    assertForbidden(send(request("/api/v1/namespaces/shop/pods/debug", users.adminToken())
+    assertForbidden(send(request("/api/v1/namespaces/shop/pods/debug", users.agentToken())
             .DELETE().build()),
-        "pods \"debug\" is forbidden: User \"admin\" cannot delete resource \"pods\" in API group \"\" in the namespace \"shop\"");
+        "pods \"debug\" is forbidden: User \"agent\" cannot delete resource \"pods\" in API group \"\" in the namespace \"shop\"");
   }
 
   @Test

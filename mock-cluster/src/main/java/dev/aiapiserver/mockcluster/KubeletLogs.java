@@ -27,6 +27,7 @@ public final class KubeletLogs extends Dispatcher {
 
   private final Dispatcher cluster;
   private final Map<String, String> logs = new ConcurrentHashMap<>();
+  private final Map<String, java.time.Duration> stalls = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile boolean ignoreLimits;
 
@@ -38,6 +39,15 @@ public final class KubeletLogs extends Dispatcher {
   public KubeletLogs put(String namespace, String pod, String container, boolean previous, String text) {
     logs.put(key(namespace, pod, container, previous), text);
     return this;
+  }
+
+  /** A kubelet that sends the headers of this log at once and its body only after delay (null: no delay). */
+  public void stall(String namespace, String pod, String container, boolean previous, java.time.Duration delay) {
+    if (delay == null) {
+      stalls.remove(key(namespace, pod, container, previous));
+    } else {
+      stalls.put(key(namespace, pod, container, previous), delay);
+    }
   }
 
   /** A kubelet (or proxy) that sends the whole log whatever the request's tailLines and limitBytes. */
@@ -76,8 +86,10 @@ public final class KubeletLogs extends Dispatcher {
               + "\"code\":400}");
     }
     byte[] body = ignoreLimits ? text.getBytes(StandardCharsets.UTF_8) : limited(text, q);
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+    MockResponse answer = new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
         .setBody(new String(body, StandardCharsets.UTF_8));
+    java.time.Duration stall = stalls.get(key(m.group(1), m.group(2), container, previous));
+    return stall == null ? answer : answer.setBodyDelay(stall);
   }
 
   private static byte[] limited(String text, Map<String, String> q) {

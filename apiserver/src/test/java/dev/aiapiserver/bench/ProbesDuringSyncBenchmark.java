@@ -1,0 +1,66 @@
+package dev.aiapiserver.bench;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the server answers its probes while it syncs a large cluster, and whose event loop (if
+ * any) Vert.x's BlockedThreadChecker reports blocked meanwhile:
+ *
+ * <pre>mvn -q -o -pl apiserver -am test -Pbench -Dtest=ProbesDuringSyncBenchmark -Dbench.size=large</pre>
+ */
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
+class ProbesDuringSyncBenchmark {
+  @Test
+  void theServerAnswersLivezAndReadyzWhileItSyncs() throws Exception {
+    ClusterShape shape = ClusterShape.named(System.getProperty("bench.size", "large"));
+    ((Logger) LoggerFactory.getLogger("audit")).setLevel(ch.qos.logback.classic.Level.OFF);
+    ListAppender<ILoggingEvent> blocked = new ListAppender<>();
+    blocked.start();
+    Logger checker = (Logger) LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+    checker.addAppender(blocked);
+    Scenario scenario = SyntheticCluster.draw(shape, Long.getLong("bench.seed", 20261124L), Instant.now());
+    try (BenchCluster cluster = new BenchCluster()) {
+      cluster.seed(scenario.objects());
+      long mark = blocked.list.size();
+      try (ViewsServer views = new ViewsServer(cluster)) {
+        List<Long> probes = views.probeNanos.stream().sorted().toList();
+        double max = probes.get(probes.size() - 1) / 1e6;
+        double p99 = probes.get((int) Math.min(probes.size() - 1, Math.ceil(probes.size() * 0.99) - 1)) / 1e6;
+        Map<String, Integer> where = new TreeMap<>();
+        blocked.list.stream().skip(mark).forEach(e -> where.merge(blockedWhere(e), 1, Integer::sum));
+        System.out.printf("probes during a %d-pod sync (start -> ready %.2f s): %d answers to /livez and /readyz,"
+            + " p99 %.1f ms, max %.1f ms; BlockedThreadChecker warnings: %d %s%n", scenario.count("Pod"),
+            (views.readyNanos - views.startedNanos) / 1e9, probes.size(), p99, max, blocked.list.size() - mark, where);
+      }
+    } finally {
+      checker.detachAppender(blocked);
+    }
+  }
+
+  /** The blocked thread and the first frame of ours or of the library that held it. */
+  static String blockedWhere(ILoggingEvent e) {
+    String thread = e.getFormattedMessage().replaceAll("(?s).*Thread\\[([^,\\]]+).*", "$1");
+    var proxy = e.getThrowableProxy();
+    String frame = "";
+    if (proxy != null) {
+      for (var step : proxy.getStackTraceElementProxyArray()) {
+        String s = step.getStackTraceElement().toString();
+        if (!s.startsWith("java.") && !s.startsWith("jdk.") && !s.startsWith("sun.")) {
+          frame = s;
+          break;
+        }
+      }
+    }
+    return thread + " at " + frame;
+  }
+}
