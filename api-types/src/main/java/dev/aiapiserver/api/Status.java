@@ -19,7 +19,17 @@ public record Status(
 
   /** Details of a Status, naming the object the error is about. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public record Details(String name, String group, String kind, Integer retryAfterSeconds) {}
+  @JsonPropertyOrder({"name", "group", "kind", "causes", "retryAfterSeconds"})
+  public record Details(String name, String group, String kind, java.util.List<Cause> causes,
+      Integer retryAfterSeconds) {
+    public Details(String name, String group, String kind, Integer retryAfterSeconds) {
+      this(name, group, kind, null, retryAfterSeconds);
+    }
+  }
+
+  /** One cause of a Status, e.g. {@code ResourceVersionTooLarge}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Cause(String reason, String message, String field) {}
 
   public static Status failure(int code, String reason, String message, Details details) {
     return new Status("Status", "v1", Map.of(), "Failure", message, reason, details, code);

@@ -6,6 +6,7 @@ import dev.aiapiserver.api.WorkloadSummary;
 import dev.aiapiserver.sources.Caches;
 import dev.aiapiserver.sources.ClusterFacts;
 import dev.aiapiserver.sources.Sources;
+import dev.aiapiserver.store.Span;
 import dev.aiapiserver.store.ViewStore;
 import dev.aiapiserver.views.ClusterInputs;
 import java.time.Clock;
@@ -43,7 +44,7 @@ final class ClusterRecompute {
     return since;
   }
 
-  void recompute() {
+  void recompute(Span span) {
     long started = System.nanoTime();
     Caches caches = sources.caches();
     ClusterFacts facts = sources.facts();
@@ -56,7 +57,7 @@ final class ClusterRecompute {
         caches.namespaces(), caches.pods(), caches.warningEvents(), all, facts.apiResources(),
         sources.synced(), sources.lastChange(), previous, clock.instant(), staleSince());
     try {
-      contexts.commit(List.of(derive.apply(inputs)), List.of());
+      contexts.commit(List.of(derive.apply(inputs)), List.of(), key -> span);
     } catch (RuntimeException e) {
       log.warn("event=derive_failed view=clustercontext error=\"{}\"", e.toString());
       return;

@@ -37,6 +37,14 @@ public final class ApiRoutes {
   /** @param inFlight shared by every router of the server: the limits are server-wide */
   public static Router build(Vertx vertx, Sources s, RequestFilters filters, InFlightLimit inFlight) {
     Router router = Router.router(vertx);
+    // A WebSocket watch is upgraded after authentication and authorization, which answer later:
+    // paused, its request is not read to the end before then (an ended request cannot upgrade).
+    router.route().handler(ctx -> {
+      if (WatchStream.wantsWebSocket(ctx.request())) {
+        ctx.request().pause();
+      }
+      ctx.next();
+    });
     router.route().handler(s.metrics());
     router.route().handler(filters.audit());
     for (Handler<RoutingContext> authn : filters.authenticators()) {

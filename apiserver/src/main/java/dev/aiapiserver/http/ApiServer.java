@@ -92,8 +92,10 @@ public final class ApiServer {
             })
             .invalidRequestHandler(MalformedRequests::undecodable)
             // With a WebSocket handler set, Vert.x hands requests of an unknown HTTP version to the
-            // request handler (a 400 Status there) instead of an empty 501; no WebSocket is served.
-            .webSocketHandshakeHandler(handshake -> handshake.reject(400))
+            // request handler (a 400 Status there) instead of an empty 501. A WebSocket handshake
+            // (fabric8's watches) is refused with 503, kube-apiserver's answer when it serves no
+            // WebSocket: fabric8 then watches over HTTP.
+            .webSocketHandshakeHandler(handshake -> handshake.reject(503))
             .exceptionHandler(ConnectionErrors::log)
             .listen().onSuccess(servers::add);
       }

@@ -7,10 +7,13 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The opaque continue token of a paged list: the snapshot version and the last key returned,
- * base64url JSON like kube-apiserver's. A token that does not decode is a 400.
+ * The opaque continue token of a paged list, base64url JSON like kube-apiserver's: the version the
+ * list is at and the last key returned. Versions mean the same on every replica, so any replica
+ * serves the next page. A version of -1 (what an expired token's 410 hands back) continues at the
+ * newest state, as kube-apiserver's does. A token that does not decode is a 400.
  */
 record ContinueToken(long resourceVersion, String lastKey) {
+  static final long LATEST = -1;
 
   String encode() {
     byte[] json = Json.bytes(Map.of("v", "meta.k8s.io/v1", "rv", resourceVersion, "start", lastKey));
@@ -25,7 +28,7 @@ record ContinueToken(long resourceVersion, String lastKey) {
       Object v = m.get("v");
       Object rv = m.get("rv");
       Object start = m.get("start");
-      if (!"meta.k8s.io/v1".equals(v) || !(rv instanceof Number n) || n.longValue() <= 0
+      if (!"meta.k8s.io/v1".equals(v) || !(rv instanceof Number n) || (n.longValue() <= 0 && n.longValue() != LATEST)
           || !(start instanceof String s) || s.isEmpty()) {
         throw new IllegalArgumentException("unexpected content");
       }

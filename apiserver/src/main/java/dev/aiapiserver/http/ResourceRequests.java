@@ -9,6 +9,7 @@ import dev.aiapiserver.resources.ResourceType;
 import dev.aiapiserver.store.Expired;
 import dev.aiapiserver.store.Snapshot;
 import dev.aiapiserver.store.StoredView;
+import dev.aiapiserver.store.TooLarge;
 import dev.aiapiserver.store.ViewStore;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -75,7 +76,7 @@ final class ResourceRequests implements Handler<RoutingContext> {
 
   private static void get(RoutingContext ctx, ServedResource r, RequestAttributes a, Representation.Choice c,
       ListOptions o) {
-    StoredView v = r.store().current().get(ViewStore.key(a.namespace(), a.name()));
+    StoredView v = r.store().latest(ViewStore.key(a.namespace(), a.name()));
     if (v == null) {
       StatusReplies.fail(ctx, notFound(r.type(), a.name()));
       return;
@@ -89,34 +90,37 @@ final class ResourceRequests implements Handler<RoutingContext> {
         new Status.Details(name, ResourceType.GROUP, type.plural(), null));
   }
 
-  private static void list(RoutingContext ctx, ServedResource r, RequestAttributes a, Representation.Choice c,
+  /**
+   * A list at the version it asks for: a continue token's (the state at exactly that version,
+   * rebuilt by whichever replica is asked), an exact one, or the newest this replica has settled
+   * (not older than the one named). A version not reached yet is waited for briefly.
+   */
+  private void list(RoutingContext ctx, ServedResource r, RequestAttributes a, Representation.Choice c,
       ListOptions o) {
-    Snapshot snap;
-    String after = null;
-    try {
-      if (o.continueToken() != null) {
-        ContinueToken token = ContinueToken.decode(o.continueToken());
-        snap = r.store().at(token.resourceVersion());
-        after = token.lastKey();
-      } else if (o.resourceVersion() != null && "Exact".equals(o.resourceVersionMatch())) {
-        snap = r.store().at(ListOptions.parseVersion(o.resourceVersion(), "resourceVersion"));
-      } else {
-        snap = r.store().current();
-        long wanted = o.resourceVersion() == null ? 0 : ListOptions.parseVersion(o.resourceVersion(),
-            "resourceVersion");
-        if (wanted > snap.resourceVersion()) {
-          StatusReplies.fail(ctx, tooLarge(wanted, snap.resourceVersion()));
-          return;
-        }
+    ContinueToken token = o.continueToken() == null ? null : ContinueToken.decode(o.continueToken());
+    boolean exact = token == null && o.resourceVersion() != null && "Exact".equals(o.resourceVersionMatch());
+    long wanted = token != null ? Math.max(0, token.resourceVersion())
+        : o.resourceVersion() == null ? 0 : ListOptions.parseVersion(o.resourceVersion(), "resourceVersion");
+    VersionWait.until(vertx, ctx, r.store(), wanted, () -> {
+      Snapshot snap;
+      String after = token == null ? null : token.lastKey();
+      try {
+        snap = token != null && token.resourceVersion() != ContinueToken.LATEST || exact
+            ? r.store().at(wanted) : r.store().current();
+      } catch (Expired e) {
+        StatusReplies.fail(ctx, token != null ? continueExpired(token.lastKey()) : expired(false));
+        return;
+      } catch (TooLarge e) {
+        StatusReplies.fail(ctx, tooLarge(e.wanted(), e.current()));
+        return;
       }
-    } catch (Expired e) {
-      StatusReplies.fail(ctx, expired(o.continueToken() != null));
-      return;
-    }
+      send(ctx, r, a, c, o, snap, after);
+    }, () -> StatusReplies.fail(ctx, tooLarge(wanted, r.store().currentVersion())));
+  }
+
+  private static void send(RoutingContext ctx, ServedResource r, RequestAttributes a, Representation.Choice c,
+      ListOptions o, Snapshot snap, String after) {
     Page page = page(r.type(), snap, a.namespace(), after, o);
-    if (page.continueToken() != null) {
-      r.store().pin(snap);
-    }
     ListMeta meta = new ListMeta(Long.toString(snap.resourceVersion()), page.continueToken(),
         page.remaining());
     if (c.representation() == Representation.JSON) {
@@ -177,8 +181,25 @@ final class ResourceRequests implements Handler<RoutingContext> {
     return Status.failure(410, "Expired", message, null);
   }
 
+  /**
+   * kube-apiserver's answer to a continue token older than its history: 410, with a token that
+   * continues after the same key at the newest state (the rest of the list may then differ).
+   */
+  static Status continueExpired(String lastKey) {
+    Status s = Status.failure(410, "Expired", "The provided continue parameter is too old to display a"
+        + " consistent list result. You can start a new list without the continue parameter, or use the"
+        + " continue token in this response to retrieve the remainder of the results. Continuing with the"
+        + " provided token results in an inconsistent list - objects that were created, modified, or deleted"
+        + " between the time the first chunk was returned and now may show up in the list.", null);
+    return new Status(s.kind(), s.apiVersion(), Map.of("continue",
+        new ContinueToken(ContinueToken.LATEST, lastKey).encode()), s.status(), s.message(), s.reason(),
+        s.details(), s.code());
+  }
+
+  /** kube-apiserver's answer to a version its cache did not reach in time (a client retries it). */
   static Status tooLarge(long wanted, long current) {
-    return Status.failure(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current,
-        new Status.Details(null, null, null, 1));
+    return Status.failure(504, "Timeout", "Timeout: Too large resource version: " + wanted + ", current: "
+        + current, new Status.Details(null, null, null,
+        List.of(new Status.Cause("ResourceVersionTooLarge", "Too large resource version", null)), 1));
   }
 }

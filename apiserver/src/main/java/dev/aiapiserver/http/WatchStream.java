@@ -9,6 +9,7 @@ import dev.aiapiserver.resources.ResourceType;
 import dev.aiapiserver.store.Change;
 import dev.aiapiserver.store.Expired;
 import dev.aiapiserver.store.StoredView;
+import dev.aiapiserver.store.TooLarge;
 import dev.aiapiserver.store.ViewStore;
 import dev.aiapiserver.store.WatchListener;
 import io.vertx.core.Context;
@@ -16,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,12 +47,14 @@ final class WatchStream implements WatchListener {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int limit;
-  private ViewStore.Subscription subscription;
+  private final RoutingContext ctx;
+  private volatile ViewStore.Subscription subscription;
+  private volatile WatchSink sink; // set once the answer has started
+  private List<Change> early = new ArrayList<>(); // guarded by this; null once subscribed
   private long lastWrittenVersion;
   private boolean firstTable = true;
   private long timeoutTimer = -1;
   private long bookmarkTimer = -1;
-  private final RoutingContext ctx;
 
   private WatchStream(Vertx vertx, RoutingContext ctx, ServedResource served, RequestAttributes attributes,
       Representation.Choice choice, ListOptions options, int maxPending) {
@@ -76,22 +80,36 @@ final class WatchStream implements WatchListener {
     w.begin(settings);
   }
 
+  /** Waits (briefly) for the version the watch starts from, then subscribes and streams. */
   private void begin(WatchSettings settings) {
     boolean fromVersion = options.resourceVersion() != null && !"0".equals(options.resourceVersion());
+    long wanted = fromVersion ? ListOptions.parseVersion(options.resourceVersion(), "resourceVersion") : 0;
+    VersionWait.until(vertx, ctx, served.store(), wanted, () -> subscribe(settings, fromVersion, wanted),
+        () -> StatusReplies.fail(ctx, ResourceRequests.tooLarge(wanted, served.store().currentVersion())));
+  }
+
+  private void subscribe(WatchSettings settings, boolean fromVersion, long wanted) {
     boolean initialEvents = options.sendInitialEvents() != null ? options.sendInitialEvents() : !fromVersion;
-    response.setStatusCode(200)
-        .putHeader("Content-Type", Renderer.JSON_TYPE)
-        .putHeader("Cache-Control", "no-cache, private")
-        // Compression would hold events back in the compressor; watches are sent as they happen.
-        .putHeader("Content-Encoding", "identity")
-        .setChunked(true);
+    List<Change> replay;
     try {
       if (fromVersion && !initialEvents) {
-        long rv = ListOptions.parseVersion(options.resourceVersion(), "resourceVersion");
-        subscription = served.store().watchFrom(rv, this);
-        enqueueAll(subscription.replay());
+        subscription = served.store().watchFrom(wanted, this);
+        lastWrittenVersion = wanted;
       } else {
         subscription = served.store().watchFromNow(this);
+      }
+    } catch (TooLarge e) {
+      StatusReplies.fail(ctx, ResourceRequests.tooLarge(e.wanted(), e.current()));
+      return;
+    } catch (Expired e) {
+      openSink(sink -> {
+        sink.write(errorEvent(ResourceRequests.expired(false)));
+        sink.end();
+      });
+      return;
+    }
+    synchronized (this) {
+      if (subscription.initial() != null) {
         long rv = subscription.initial().resourceVersion();
         if (initialEvents) {
           List<StoredView> initial = subscription.initial().range(attributes.namespace(), null);
@@ -107,16 +125,21 @@ final class WatchStream implements WatchListener {
         }
         lastWrittenVersion = rv;
       }
-    } catch (Expired e) {
-      response.write(errorEvent(ResourceRequests.expired(false)));
-      response.end();
-      return;
+      // the changes after the starting point, then those committed while subscribing, in order
+      limit += subscription.replay().size();
+      enqueueAll(subscription.replay());
+      enqueueAll(early);
+      early = null;
     }
-    // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
-    response.writeHead();
-    // Through the routing context, not the response's own (single) handlers, which Vert.x Web uses
-    // to run every end handler (metrics, in-flight counts) when a client goes away.
-    ctx.addEndHandler(done -> close());
+    openSink(sink -> {
+      this.sink = sink;
+      sink.onClose(this::close);
+      startTimers(settings);
+      scheduleDrain();
+    });
+  }
+
+  private void startTimers(WatchSettings settings) {
     long timeoutMs = options.timeoutSeconds() != null
         ? options.timeoutSeconds() * 1000L
         : settings.minRequestTimeout().toMillis()
@@ -129,13 +152,44 @@ final class WatchStream implements WatchListener {
     if (options.allowWatchBookmarks()) {
       bookmarkTimer = vertx.setPeriodic(settings.bookmarkInterval().toMillis(), id -> bookmark());
     }
-    scheduleDrain();
+  }
+
+  static boolean wantsWebSocket(io.vertx.core.http.HttpServerRequest request) {
+    return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+  }
+
+  /** Upgrades to a WebSocket when the client asked for one, else starts the chunked answer. */
+  private void openSink(java.util.function.Consumer<WatchSink> then) {
+    if (wantsWebSocket(ctx.request())) {
+      ctx.request().toWebSocket().onSuccess(socket -> then.accept(WatchSink.of(socket))).onFailure(e -> {
+        // kube-apiserver's answer when it serves no WebSocket: clients (fabric8) watch over HTTP instead
+        close();
+        StatusReplies.fail(ctx, 503, "ServiceUnavailable", "the watch could not be upgraded to a WebSocket: "
+            + e.getMessage());
+      });
+      return;
+    }
+    response.setStatusCode(200)
+        .putHeader("Content-Type", Renderer.JSON_TYPE)
+        .putHeader("Cache-Control", "no-cache, private")
+        // Compression would hold events back in the compressor; watches are sent as they happen.
+        .putHeader("Content-Encoding", "identity")
+        .setChunked(true);
+    // Send the headers now, as kube-apiserver flushes them: a quiet watch must not look hung.
+    response.writeHead();
+    then.accept(WatchSink.of(ctx));
   }
 
   @Override
   public boolean onChanges(List<Change> changes) {
     if (closed.get()) {
       return false;
+    }
+    synchronized (this) {
+      if (early != null) {
+        early.addAll(changes); // still subscribing: they follow the replay
+        return true;
+      }
     }
     enqueueAll(changes);
     if (pending.get() > limit) {
@@ -199,16 +253,17 @@ final class WatchStream implements WatchListener {
 
   private void drain() {
     drainScheduled.set(false);
-    if (response.ended() || response.closed()) {
+    WatchSink sink = this.sink;
+    if (sink == null || sink.done()) {
       return;
     }
     Event e;
-    while (!response.writeQueueFull() && (e = queue.poll()) != null) {
+    while (!sink.writeQueueFull() && (e = queue.poll()) != null) {
       pending.decrementAndGet();
-      response.write(encode(e));
+      sink.write(encode(e));
     }
     if (!queue.isEmpty()) {
-      response.drainHandler(v -> drain());
+      sink.drainHandler(this::drain);
     }
   }
 
@@ -239,9 +294,13 @@ final class WatchStream implements WatchListener {
     return line("ERROR", Buffer.buffer(Json.bytes(status)));
   }
 
+  /**
+   * A bookmark carries the version this replica has settled (valid on every replica), and only
+   * once it has passed every event written: a client resuming from it must miss nothing.
+   */
   private void bookmark() {
-    if (queue.isEmpty() && !response.ended()) {
-      long rv = Math.max(lastWrittenVersion, served.store().current().resourceVersion());
+    long rv = served.store().currentVersion();
+    if (queue.isEmpty() && sink != null && !sink.done() && rv >= lastWrittenVersion) {
       offer(new Event("BOOKMARK", null, rv, false));
       scheduleDrain();
     }
@@ -249,8 +308,8 @@ final class WatchStream implements WatchListener {
 
   private void finish() {
     close();
-    if (!response.ended() && !response.closed()) {
-      response.end();
+    if (sink != null) {
+      sink.end();
     }
   }
 

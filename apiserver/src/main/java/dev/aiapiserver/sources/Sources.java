@@ -152,6 +152,23 @@ public final class Sources {
     return synced;
   }
 
+  /**
+   * The upstream revision up to which an informer is known to have delivered every event: none
+   * missing while it watches ({@code Long.MAX_VALUE}); while it reconnects or relists, the
+   * revision of its last list or event (0 when unknown).
+   */
+  public long completeThrough(String source) {
+    SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
+    if (informer == null || informer.isWatching()) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      return Long.parseLong(informer.lastSyncResourceVersion());
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   public boolean allSynced() {
     return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }

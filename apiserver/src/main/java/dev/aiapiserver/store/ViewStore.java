@@ -6,54 +6,62 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The served views of one resource, in memory: each as its serialized bytes, sorted by
- * namespace/name, stamped with the server's single resourceVersion counter, plus a bounded history
- * of changes for watches and a few pinned snapshots for paged lists.
+ * namespace/name, stamped with versions derived from the upstream's revisions (see
+ * {@link ResourceVersions}), plus a bounded history of changes from which watches resume and the
+ * state at any version still covered is rebuilt for paged lists — by whichever replica is asked.
  *
  * <p>Writers (the engine) call {@link #commit}; readers take an immutable {@link Snapshot} and
  * never wait on a writer for longer than a snapshot rebuild.
  */
 public final class ViewStore {
-  /** How long a snapshot handed out for paging stays available, like etcd's compaction window. */
-  static final long PIN_MILLIS = 5 * 60 * 1000;
-  static final int MAX_PINS = 64;
+  /** Rebuilt past states kept for the pages of lists in progress. */
+  static final int MAX_SNAPSHOTS = 16;
 
   private final String resource;
   private final ResourceVersions versions;
   private final ViewCodec codec;
   private final int historyCapacity;
-  private final Clock clock;
 
   private final Object lock = new Object();
   private final TreeMap<String, StoredView> views = new TreeMap<>();
   private final ArrayDeque<Change> history = new ArrayDeque<>();
-  private long compactedThrough;
-  private volatile Snapshot snapshot;
-  private final Map<Long, Pin> pins = new LinkedHashMap<>(16, 0.75f, true);
+  private long compactedThrough = -1;
+  private long last;
+  private long published = ResourceVersions.end(0);
+  private volatile LongSupplier pendingFrom = () -> Long.MAX_VALUE;
+  private Snapshot snapshot;
+  private final Map<Long, Snapshot> past = new LinkedHashMap<>(16, 0.75f, true);
   private final List<WatchListener> listeners = new CopyOnWriteArrayList<>();
-
-  private record Pin(Snapshot snapshot, long expiresAt) {}
 
   public ViewStore(String resource, ResourceVersions versions, ViewCodec codec, int historyCapacity, Clock clock) {
     this.resource = resource;
     this.versions = versions;
     this.codec = codec;
     this.historyCapacity = Math.max(1, historyCapacity);
-    this.clock = clock;
-    this.compactedThrough = versions.current();
-    this.snapshot = new Snapshot(versions.current(), new StoredView[0]);
   }
 
   public String resource() {
     return resource;
+  }
+
+  /** This replica's upstream revisions, which number the views (shared by every store). */
+  public ResourceVersions versions() {
+    return versions;
   }
 
   /** Key of a view: "namespace/name", or "name" for cluster-scoped views. */
@@ -62,14 +70,42 @@ public final class ViewStore {
   }
 
   /**
+   * The writer says which upstream revisions it has yet to commit: the store's version never
+   * passes the oldest of them, so a list never claims a revision whose changes are still coming.
+   */
+  public void holdBelow(LongSupplier oldestPendingRevision) {
+    this.pendingFrom = oldestPendingRevision;
+  }
+
+  /**
+   * The views are first built here from caches synced at {@code revision}: versions older than
+   * that cannot be resumed (this replica does not know what was deleted before), like a
+   * kube-apiserver watch cache after a restart.
+   */
+  public void historyStartsAt(long revision) {
+    synchronized (lock) {
+      compactedThrough = Math.max(compactedThrough, ResourceVersions.end(revision));
+      past.clear();
+    }
+  }
+
+  /** Applies a batch of changes no upstream event made (views fixed at start, tests). */
+  public void commit(Collection<? extends ApiObject> upserts, Collection<String> deletions) {
+    commit(upserts, deletions, key -> Span.LOCAL);
+  }
+
+  /**
    * Applies a batch of changes. A view whose content did not change keeps its resourceVersion and
    * emits no watch event. Listeners hear the batch before this returns.
    *
    * @param upserts new or recomputed views (their metadata.resourceVersion is ignored)
    * @param deletions keys of views that no longer exist
+   * @param spans for each key, the upstream revisions its change reflects
    */
-  public void commit(Collection<? extends ApiObject> upserts, Collection<String> deletions) {
+  public void commit(Collection<? extends ApiObject> upserts, Collection<String> deletions,
+      Function<String, Span> spans) {
     synchronized (lock) {
+      long p = publishedLocked();
       List<Change> changes = new ArrayList<>();
       for (ApiObject o : upserts) {
         String key = key(o.metadata().namespace(), o.metadata().name());
@@ -77,14 +113,18 @@ public final class ViewStore {
         if (old != null && Arrays.equals(old.json(), serialize(o, old.resourceVersion()).json())) {
           continue;
         }
-        StoredView now = serialize(o, versions.next());
+        Span span = spans.apply(key);
+        long v = stamp(span, p);
+        StoredView now = serialize(o, v);
         views.put(key, now);
-        changes.add(new Change(old == null ? Change.Type.ADDED : Change.Type.MODIFIED, now, old));
+        changes.add(new Change(old == null ? Change.Type.ADDED : Change.Type.MODIFIED, now, old, from(span, v)));
       }
       for (String key : deletions) {
         StoredView old = views.remove(key);
         if (old != null) {
-          changes.add(new Change(Change.Type.DELETED, serialize(old.object(), versions.next()), old));
+          Span span = spans.apply(key);
+          long v = stamp(span, p);
+          changes.add(new Change(Change.Type.DELETED, serialize(old.object(), v), old, from(span, v)));
         }
       }
       if (changes.isEmpty()) {
@@ -95,17 +135,61 @@ public final class ViewStore {
         history.addLast(c);
       }
       while (history.size() > historyCapacity) {
-        compactedThrough = history.removeFirst().resourceVersion();
+        compactedThrough = Math.max(compactedThrough, history.removeFirst().resourceVersion());
       }
+      past.keySet().removeIf(v -> v < compactedThrough);
       List<Change> published = List.copyOf(changes);
       listeners.removeIf(l -> !l.onChanges(published));
     }
+  }
+
+  /** After everything stamped and after what lists carried; no lower than its revision's start. */
+  private long stamp(Span span, long published) {
+    long v = Math.max(last + 1, published + 1);
+    if (!span.local()) {
+      v = Math.max(v, ResourceVersions.start(span.to()));
+    }
+    last = v;
+    return v;
+  }
+
+  private static long from(Span span, long version) {
+    return span.local() ? version : Math.min(version, ResourceVersions.start(span.from()));
   }
 
   private StoredView serialize(ApiObject o, long rv) {
     ApiObject stamped = o.withMetadata(o.metadata().withResourceVersion(Long.toString(rv)));
     String key = key(o.metadata().namespace(), o.metadata().name());
     return new StoredView(key, codec.encode(stamped), rv, stamped.metadata(), codec.fields(stamped), codec);
+  }
+
+  /**
+   * The version lists and bookmarks carry: the end of the newest revision that is settled (see
+   * {@link ResourceVersions#settled}) and whose changes are all committed here, or a later change
+   * the clock made within that revision. Never decreases.
+   */
+  public long currentVersion() {
+    synchronized (lock) {
+      return publishedLocked();
+    }
+  }
+
+  private long publishedLocked() {
+    long revision = Math.min(versions.settled(), pendingFrom.getAsLong() - 1);
+    long candidate = ResourceVersions.end(revision);
+    if (ResourceVersions.revision(last) <= revision) {
+      candidate = Math.max(candidate, last);
+    }
+    if (candidate > published) {
+      published = candidate;
+      snapshot = null;
+    }
+    return published;
+  }
+
+  /** Whether this replica has reached a version (its revision is settled here). */
+  public boolean reached(long version) {
+    return ResourceVersions.revision(version) <= ResourceVersions.revision(currentVersion());
   }
 
   /** The current view under namespace/name, with its resourceVersion (no snapshot is built). */
@@ -117,74 +201,137 @@ public final class ViewStore {
     return Optional.ofNullable(v).map(StoredView::object);
   }
 
-  /** Every current view, sorted by key, read back from JSON (see {@link StoredView#object}). */
-  public Collection<ApiObject> all() {
-    return current().range("", null).stream().map(StoredView::object).toList();
+  /** The newest view under a key, possibly of a revision not yet settled (what a get answers). */
+  public StoredView latest(String key) {
+    synchronized (lock) {
+      return views.get(key);
+    }
   }
 
-  /** The current state as an immutable snapshot. */
-  public Snapshot current() {
-    Snapshot s = snapshot;
-    if (s != null) {
-      return s;
-    }
+  /** Every newest view, sorted by key, read back from JSON (see {@link StoredView#object}). */
+  public Collection<ApiObject> all() {
+    StoredView[] all;
     synchronized (lock) {
+      all = views.values().toArray(new StoredView[0]);
+    }
+    return Arrays.stream(all).map(StoredView::object).toList();
+  }
+
+  /** The state at {@link #currentVersion()}, as an immutable snapshot. */
+  public Snapshot current() {
+    synchronized (lock) {
+      long p = publishedLocked();
       if (snapshot == null) {
-        snapshot = new Snapshot(versions.current(), views.values().toArray(new StoredView[0]));
+        snapshot = stateAt(p);
       }
       return snapshot;
     }
   }
 
-  /** Keeps a snapshot available for the continue tokens that point into it. */
-  public void pin(Snapshot s) {
+  /**
+   * The state at exactly {@code version}, as any replica that reached it serves it: rebuilt from
+   * the newest views by undoing the changes not yet part of it.
+   *
+   * @throws Expired when the history no longer reaches back that far
+   * @throws TooLarge when this replica has not reached that version yet
+   */
+  public Snapshot at(long version) throws Expired, TooLarge {
     synchronized (lock) {
-      pins.put(s.resourceVersion(), new Pin(s, clock.millis() + PIN_MILLIS));
-      pins.values().removeIf(p -> p.expiresAt() < clock.millis());
-      while (pins.size() > MAX_PINS) {
-        Long eldest = pins.keySet().iterator().next();
-        pins.remove(eldest);
+      long p = publishedLocked();
+      if (ResourceVersions.revision(version) > ResourceVersions.revision(p)) {
+        throw new TooLarge(version, p);
       }
+      if (version >= p) {
+        return current();
+      }
+      if (version < compactedThrough) {
+        throw new Expired("too old resource version: " + version + " (" + compactedThrough + ")");
+      }
+      Snapshot s = past.get(version);
+      if (s == null) {
+        s = stateAt(version);
+        past.put(version, s);
+        while (past.size() > MAX_SNAPSHOTS) {
+          past.remove(past.keySet().iterator().next());
+        }
+      }
+      return s;
     }
   }
 
-  /** The snapshot at exactly {@code rv}: the current one, or a pinned one still held. */
-  public Snapshot at(long rv) throws Expired {
-    Snapshot now = current();
-    if (now.resourceVersion() == rv) {
-      return now;
+  /** Caller holds the lock; every change not yet part of the state at {@code version} is in the history. */
+  private Snapshot stateAt(long version) {
+    if (version < compactedThrough) {
+      // a burst larger than the history within one settle interval: the newest state is all there is
+      return new Snapshot(version, views.values().toArray(new StoredView[0]));
     }
-    synchronized (lock) {
-      Pin p = pins.get(rv);
-      if (p == null || p.expiresAt() < clock.millis()) {
-        throw new Expired("too old resource version: " + rv + " (" + now.resourceVersion() + ")");
+    Map<String, StoredView> undone = new HashMap<>();
+    Set<String> decided = new HashSet<>();
+    for (Iterator<Change> it = history.descendingIterator(); it.hasNext(); ) {
+      Change c = it.next();
+      if (c.resourceVersion() <= version) {
+        break; // versions increase along the history, and a change is part of every state from its version on
       }
-      return p.snapshot();
+      String key = c.view().key();
+      if (!decided.add(key)) {
+        continue;
+      }
+      if (c.from() <= version) {
+        undone.put(key, c.type() == Change.Type.DELETED ? null : c.view());
+      } else {
+        decided.remove(key);
+        undone.put(key, c.previous()); // an older change may still decide it
+      }
     }
+    if (undone.isEmpty()) {
+      return new Snapshot(version, views.values().toArray(new StoredView[0]));
+    }
+    TreeMap<String, StoredView> state = new TreeMap<>(views);
+    undone.forEach((key, view) -> {
+      if (view == null) {
+        state.remove(key);
+      } else {
+        state.put(key, view);
+      }
+    });
+    return new Snapshot(version, state.values().toArray(new StoredView[0]));
   }
 
-  /** Subscribes from the current state: returns it and delivers every later change. */
+  /** Subscribes from the current state: returns it, the changes committed after it, and every later one. */
   public Subscription watchFromNow(WatchListener listener) {
     synchronized (lock) {
       Snapshot s = current();
+      List<Change> replay = new ArrayList<>();
+      for (Change c : history) {
+        if (c.resourceVersion() > s.resourceVersion()) {
+          replay.add(c);
+        }
+      }
       listeners.add(listener);
-      return new Subscription(this, listener, s, List.of());
+      return new Subscription(this, listener, s, replay);
     }
   }
 
-  /** Subscribes from {@code rv}: returns the retained changes after it, then delivers live ones. */
-  public Subscription watchFrom(long rv, WatchListener listener) throws Expired {
+  /**
+   * Subscribes from {@code version}: returns the retained changes after it, then delivers live
+   * ones. A version inside a revision (an event's) resumes from that revision's start, because
+   * another replica may have numbered that revision's changes in another order; a client may thus
+   * see a change twice, never miss one.
+   */
+  public Subscription watchFrom(long version, WatchListener listener) throws Expired, TooLarge {
     synchronized (lock) {
-      if (rv < compactedThrough) {
-        throw new Expired("too old resource version: " + rv + " (" + compactedThrough + ")");
+      long p = publishedLocked();
+      if (ResourceVersions.revision(version) > ResourceVersions.revision(p)) {
+        throw new TooLarge(version, p);
       }
-      if (rv > versions.current()) {
-        // Not ours (another replica's, or from before a restart): never wait for it.
-        throw new Expired("too large resource version: " + rv + " (" + versions.current() + ")");
+      long after = ResourceVersions.insideRevision(version)
+          ? ResourceVersions.start(ResourceVersions.revision(version)) - 1 : version;
+      if (after < compactedThrough) {
+        throw new Expired("too old resource version: " + version + " (" + compactedThrough + ")");
       }
       List<Change> replay = new ArrayList<>();
       for (Change c : history) {
-        if (c.resourceVersion() > rv) {
+        if (c.resourceVersion() > after) {
           replay.add(c);
         }
       }

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -75,18 +78,25 @@ final class DemoCommand {
       DemoScenario.seed(cluster.client(), clock);
       DemoLogs.serve(cluster.client(), cluster.logs());
       cluster.publishAuthentication(pki);
-      AiApiServer server = running.add(AiApiServer.start(options, new AiApiServer.Wiring(
-          cluster.client(), cluster.client(), SourceOptions.forMockServer(),
-          AuthenticationFlags.none(), ServingCertificate.of(pki.viewsServing().certificatePem(),
-              pki.viewsServing().privateKeyPem()))));
-      awaitReady(server);
+      List<AiApiServer> servers = new ArrayList<>();
+      for (int i = 0; i < demo.replicas(); i++) {
+        // the first on the port asked for, the others on free ports, all on the one cluster
+        ServerOptions replica = i == 0 ? options : withFreePort(options);
+        servers.add(running.add(AiApiServer.start(replica, new AiApiServer.Wiring(
+            cluster.client(), cluster.client(), SourceOptions.forMockServer(),
+            AuthenticationFlags.none(), ServingCertificate.of(pki.viewsServing().certificatePem(),
+                pki.viewsServing().privateKeyPem())))));
+      }
+      servers.forEach(DemoCommand::awaitReady);
+      AiApiServer server = servers.get(0);
       Vertx vertx = Vertx.vertx();
       running.add(() -> vertx.close().toCompletionStage().toCompletableFuture()
           .get(10, TimeUnit.SECONDS));
-      URI views = URI.create("https://127.0.0.1:" + server.port());
+      List<URI> replicas = servers.stream().map(s -> URI.create("https://127.0.0.1:" + s.port())).toList();
+      URI views = replicas.get(0);
       FrontDoor door = running.add(FrontDoor.start(vertx, new FrontDoor.Settings(
           options.serving().bindAddress(), demo.frontDoorPort(), pki.frontDoorServing(), users,
-          cluster.endpoint(), views, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
+          cluster.endpoint(), replicas, pki.clusterCa().certificatePem(), pki.frontProxyClient())));
       // Stopped first: no change is in flight when the watches close.
       running.add(DemoMotion.start(cluster.client(), clock, DemoMotion.DEFAULT_PERIOD));
       String endpoint = "https://127.0.0.1:" + door.port();
@@ -94,13 +104,21 @@ final class DemoCommand {
       DemoKubeconfig.write(kubeconfig,
           DemoKubeconfig.of(endpoint, pki.clusterCa().certificatePem(), users));
       boolean mcp = server.routePaths().stream().anyMatch(p -> p.contains("mcpservers"));
-      running.describe(endpoint, views.toString(), kubeconfig, users, mcp);
+      running.describe(endpoint, replicas.stream().map(URI::toString).collect(Collectors.joining(" ")),
+          kubeconfig, users, mcp);
       LOG.info("event=demo_ready endpoint={} views={} kubeconfig={}", endpoint, views, kubeconfig);
       return running;
     } catch (Exception | Error e) {
       running.close();
       throw e;
     }
+  }
+
+  private static ServerOptions withFreePort(ServerOptions o) {
+    ServerOptions.Serving s = o.serving();
+    return new ServerOptions(new ServerOptions.Serving(0, s.bindAddress(), s.tlsCertFile(), s.tlsPrivateKeyFile(),
+        s.certDir(), s.maxRequestBodyBytes()), o.kubeconfig(), o.authentication(), o.authorization(), o.views(),
+        o.verbosity());
   }
 
   private static void awaitReady(AiApiServer server) {
@@ -140,8 +158,14 @@ final class DemoCommand {
       return endpoint;
     }
 
+    /** The first replica's address (the one on --secure-port). */
     String views() {
-      return views;
+      return views.split(" ")[0];
+    }
+
+    /** Every replica's address. */
+    List<String> replicas() {
+      return List.of(views.split(" "));
     }
 
     Path kubeconfig() {

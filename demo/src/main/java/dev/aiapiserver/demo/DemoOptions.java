@@ -10,8 +10,13 @@ import java.nio.file.Path;
  *
  * @param kubeconfigOut the kubeconfig written for the demo's users
  * @param frontDoorPort the port the kubeconfig points at; 0 picks a free port
+ * @param replicas how many servers run behind the front door, which sends each request to the
+ *     next (as kube-apiserver does with --enable-aggregator-routing)
  */
-public record DemoOptions(Path kubeconfigOut, int frontDoorPort) {
+public record DemoOptions(Path kubeconfigOut, int frontDoorPort, int replicas) {
+  public static final int DEFAULT_REPLICAS = 1;
+  public static final int MAX_REPLICAS = 5;
+
   /**
    * Beside kubectl's own config, in a file of its own: kubectl's default (~/.kube/config) is the
    * user's and is never touched, and nothing with bearer tokens lands in the working tree.
@@ -38,12 +43,19 @@ public record DemoOptions(Path kubeconfigOut, int frontDoorPort) {
             "port",
             String.valueOf(DEFAULT_FRONT_DOOR_PORT),
             "Port of the demo cluster's endpoint, the server address in the kubeconfig; 0 picks"
-                + " a free port.");
+                + " a free port.")
+        .value(
+            "replicas",
+            "n",
+            String.valueOf(DEFAULT_REPLICAS),
+            "Replicas of the server behind the front door (1-" + MAX_REPLICAS + "); each request goes"
+                + " to the next, as with kube-apiserver's endpoint routing.");
   }
 
   static DemoOptions read(ParsedFlags flags) {
     return new DemoOptions(
         flags.path("kubeconfig-out").orElse(DEFAULT_KUBECONFIG_OUT),
-        flags.integer("front-door-port", DEFAULT_FRONT_DOOR_PORT, 0, 65535));
+        flags.integer("front-door-port", DEFAULT_FRONT_DOOR_PORT, 0, 65535),
+        flags.integer("replicas", DEFAULT_REPLICAS, 1, MAX_REPLICAS));
   }
 }

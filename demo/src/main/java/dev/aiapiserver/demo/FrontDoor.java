@@ -38,12 +38,12 @@ public final class FrontDoor implements AutoCloseable {
    * @param serving the front door's serving certificate
    * @param users the bearer tokens it accepts
    * @param cluster the embedded cluster's plain-HTTP address and token
-   * @param views this server's HTTPS address
+   * @param views the HTTPS addresses of this server's replicas: each request goes to the next
    * @param viewsCaPem the CA that signed this server's serving certificate
    * @param frontProxyClient the client certificate it proves itself to this server with
    */
   public record Settings(String host, int port, IssuedCertificate serving, DemoUsers users,
-      ClusterEndpoint cluster, URI views, String viewsCaPem, IssuedCertificate frontProxyClient) {}
+      ClusterEndpoint cluster, List<URI> views, String viewsCaPem, IssuedCertificate frontProxyClient) {}
 
   private final HttpServer server;
   private final List<AutoCloseable> clients;

@@ -9,24 +9,33 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The way to this server, as kube-apiserver's aggregator goes: over TLS with the front-proxy
  * client certificate (set on the client), naming the caller in X-Remote-User, X-Remote-Uid and
  * one X-Remote-Group per group. This server then authenticates the proxy and authorizes the
- * caller itself.
+ * caller itself. With several replicas, each request goes to the next one, as kube-apiserver
+ * picks an endpoint per request with --enable-aggregator-routing: any version, continue token or
+ * watch position one replica handed out is served by the others.
  */
 final class ViewsUpstream {
   static final String GROUP = "ai.k8s.io";
   private static final long DISCOVERY_TIMEOUT_MILLIS = 5_000;
 
   private final HttpClient client;
-  private final URI url;
+  private final List<URI> replicas;
+  private final AtomicInteger next = new AtomicInteger();
 
-  ViewsUpstream(HttpClient client, URI url) {
+  ViewsUpstream(HttpClient client, List<URI> replicas) {
     this.client = client;
-    this.url = url;
+    this.replicas = List.copyOf(replicas);
+  }
+
+  private URI pick() {
+    return replicas.get(Math.floorMod(next.getAndIncrement(), replicas.size()));
   }
 
   /** Whether a path belongs to this server: its API group and the OpenAPI documents. */
@@ -36,7 +45,7 @@ final class ViewsUpstream {
   }
 
   void forward(HttpServerRequest in, UserInfo user) {
-    Relay.send(client, identify(Relay.to(url, in), user), in)
+    Relay.send(client, identify(Relay.to(pick(), in), user), in)
         .onSuccess(answer -> Relay.pipeBack(answer, in))
         .onFailure(e -> StatusAnswers.send(in.response(),
             StatusAnswers.unavailable("the ai.k8s.io API server (" + e.getMessage() + ")")));
@@ -47,6 +56,7 @@ final class ViewsUpstream {
    * had (kube-apiserver leaves an unavailable group out too).
    */
   Future<Optional<APIGroup>> group(UserInfo user) {
+    URI url = pick();
     RequestOptions options = identify(new RequestOptions().setMethod(HttpMethod.GET)
         .setHost(url.getHost()).setPort(url.getPort()).setURI("/apis/" + GROUP)
         .putHeader("Accept", "application/json").setTimeout(DISCOVERY_TIMEOUT_MILLIS), user);

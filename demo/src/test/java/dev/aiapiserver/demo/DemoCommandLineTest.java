@@ -18,7 +18,7 @@ class DemoCommandLineTest {
     assertEquals("127.0.0.1", demo.server().serving().bindAddress());
     assertEquals(8443, demo.server().serving().securePort());
     assertEquals(new DemoOptions(
-        Path.of(System.getProperty("user.home"), ".kube", "ai-apiserver-demo.kubeconfig"), 0),
+        Path.of(System.getProperty("user.home"), ".kube", "ai-apiserver-demo.kubeconfig"), 0, 1),
         demo.demo());
   }
 
@@ -30,12 +30,13 @@ class DemoCommandLineTest {
         "--kubeconfig-out",
         "/tmp/demo.kubeconfig",
         "--front-door-port=6443",
+        "--replicas=3",
         "--view-coalesce-interval=50ms",
         "-v=2");
 
     assertEquals(0, demo.server().serving().securePort());
     assertEquals("0.0.0.0", demo.server().serving().bindAddress());
-    assertEquals(new DemoOptions(Path.of("/tmp/demo.kubeconfig"), 6443), demo.demo());
+    assertEquals(new DemoOptions(Path.of("/tmp/demo.kubeconfig"), 6443, 3), demo.demo());
     assertEquals(Duration.ofMillis(50), demo.server().views().viewCoalesceInterval());
     assertEquals(2, demo.server().verbosity());
   }

@@ -52,7 +52,7 @@ class FrontDoorTest {
     views = new ViewsStandIn(pki);
     vertx = Vertx.vertx();
     door = FrontDoor.start(vertx, new FrontDoor.Settings("127.0.0.1", 0, pki.frontDoorServing(),
-        users, cluster.endpoint(), URI.create(views.url()), pki.clusterCa().certificatePem(),
+        users, cluster.endpoint(), List.of(URI.create(views.url())), pki.clusterCa().certificatePem(),
         pki.frontProxyClient()));
     http = DemoTrust.client(pki.clusterCa().certificatePem());
   }
