@@ -135,12 +135,18 @@ class DiagnosisE2ETest {
     for (String fragment : fragments) {
       assertTrue(message.contains(fragment), "\"" + fragment + "\" in " + message);
     }
-    String row = kubectl.ok("get", "wls", "-n", namespace).lines().filter(l -> l.startsWith(summary)).findFirst()
-        .orElseThrow();
+    // a list serves the newest revision every replica has settled (docs/operations.md), which may
+    // trail a get by the settle interval: wait for the row to say the same
     @SuppressWarnings("unchecked")
     List<String> reasons = (List<String>) expect.get("reasons");
-    assertTrue(row.matches(Pattern.quote(summary) + "\\s+\\S+\\s+\\S+\\s+" + expect.get("verdict") + "\\s+"
-        + (reasons.isEmpty() ? "" : Pattern.quote(reasons.get(0)) + "\\s+") + "\\d+\\s+.*"), row);
+    Pattern expectedRow = Pattern.compile(Pattern.quote(summary) + "\\s+\\S+\\s+\\S+\\s+" + expect.get("verdict")
+        + "\\s+" + (reasons.isEmpty() ? "" : Pattern.quote(reasons.get(0)) + "\\s+") + "\\d+\\s+.*");
+    AtomicReference<String> row = new AtomicReference<>();
+    Await.until(summary + " listed as " + expect.get("verdict"), Duration.ofSeconds(10), () -> {
+      Kubectl.Result r = kubectl.run("get", "wls", "-n", namespace);
+      row.set(r.stdout().lines().filter(l -> l.startsWith(summary)).findFirst().orElse(null));
+      return r.exitCode() == 0 && row.get() != null && expectedRow.matcher(row.get()).matches();
+    }, () -> "last row: " + row.get());
   }
 
   /** Creates the fixture's objects in the namespace, moved in time; returns the summary's name. */
