@@ -32,9 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,27 +167,22 @@ class ReplicasE2ETest {
 
   @Test
   void listThenWatchSequencesSpreadOverBothReplicasWhileTheClusterChanges() throws Exception {
-    AtomicBoolean churning = new AtomicBoolean(true);
-    Thread churn = new Thread(() -> {
-      int i = 0;
-      while (churning.get()) {
-        String pod = "p" + (i % 5);
-        try {
-          if (i % 2 == 0) {
-            replicas.crashLoop("batch", pod, i);
-          } else {
-            replicas.recover("batch", pod);
-          }
-          Thread.sleep(20); // the cluster's pace, not a synchronization
-        } catch (InterruptedException e) {
-          return;
-        } catch (RuntimeException e) {
-          // the mock is busy: try the next change
+    // the cluster changes at a fixed pace (every 20 ms) on its own thread while the sequences run
+    AtomicInteger step = new AtomicInteger();
+    ScheduledExecutorService churn = Executors.newSingleThreadScheduledExecutor();
+    churn.scheduleWithFixedDelay(() -> {
+      int i = step.getAndIncrement();
+      String pod = "p" + (i % 5);
+      try {
+        if (i % 2 == 0) {
+          replicas.crashLoop("batch", pod, i);
+        } else {
+          replicas.recover("batch", pod);
         }
-        i++;
+      } catch (RuntimeException e) {
+        // the mock is busy: try the next change
       }
-    });
-    churn.start();
+    }, 0, 20, TimeUnit.MILLISECONDS);
     int failed = 0;
     List<String> failures = new ArrayList<>();
     try {
@@ -212,8 +209,8 @@ class ReplicasE2ETest {
         }
       }
     } finally {
-      churning.set(false);
-      churn.join();
+      churn.shutdownNow();
+      churn.awaitTermination(10, TimeUnit.SECONDS);
     }
     System.out.println("replicas: 100 list-then-watch sequences over 2 replicas, one request per replica in"
         + " turn, the cluster changing every ~20 ms: " + failed + " failed " + failures);
