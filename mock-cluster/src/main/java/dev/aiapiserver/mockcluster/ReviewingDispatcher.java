@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes the fabric8 CRUD mock answer the two reviews a delegating API server sends, the way a real
  * kube-apiserver would: TokenReview from a table of known tokens, SubjectAccessReview by
- * evaluating the Roles, ClusterRoles and bindings stored in the mock itself. Everything else goes
+ * evaluating the Roles, ClusterRoles and bindings stored in the mock itself. Lists asked in pages
+ * ({@code limit}, {@code continue}) are cut into pages ({@link ListPages}). Everything else goes
  * to the CRUD dispatcher. Tests that need the reviews to fail extend {@link #answerTokenReview}
  * and {@link #answerAccessReview}.
  */
@@ -36,6 +37,7 @@ public class ReviewingDispatcher extends Dispatcher {
 
   private final KubernetesCrudDispatcher crud;
   private final Map<String, UserInfo> tokens = new ConcurrentHashMap<>();
+  private final ListPages pages = new ListPages();
 
   public ReviewingDispatcher(KubernetesCrudDispatcher crud, Map<String, UserInfo> tokens) {
     this.crud = crud;
@@ -57,7 +59,8 @@ public class ReviewingDispatcher extends Dispatcher {
       return answerAccessReview(
           Serialization.unmarshal(request.getUtf8Body(), SubjectAccessReview.class));
     }
-    return crud.dispatch(request);
+    MockResponse page = pages.page(request, crud::handleGet);
+    return page != null ? page : crud.dispatch(request);
   }
 
   /** The TokenReview, answered from the token table. */
