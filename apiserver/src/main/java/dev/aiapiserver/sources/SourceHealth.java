@@ -98,7 +98,7 @@ public final class SourceHealth implements AutoCloseable {
       for (Map.Entry<String, ? extends SharedIndexInformer<?>> e : informers.entrySet()) {
         String name = e.getKey();
         SharedIndexInformer<?> informer = e.getValue();
-        boolean lost = informer.hasSynced() && !informer.isWatching() && informer.isRunning();
+        boolean lost = informer.hasSynced() && informer.isRunning() && !Sources.watching(informer);
         // a watch is not open yet for a moment after each list: lost only when seen twice in a row
         boolean lostBefore = notWatching.put(name, lost) == Boolean.TRUE;
         if (lost && lostBefore && !watchLost.containsKey(name)) {

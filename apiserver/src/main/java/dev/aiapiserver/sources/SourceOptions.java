@@ -22,6 +22,12 @@ public record SourceOptions(
    */
   public static final int WATCH_RECONNECT_INTERVAL_MS = 100;
 
+  /**
+   * How many objects an informer asks for per list request (limit/continue), as client-go's
+   * reflector does (its default page size is 500).
+   */
+  public static final long LIST_PAGE_SIZE = 500;
+
   /** How often {@link SourceHealth} looks, and how long the API server has to answer its probe. */
   static final Duration HEALTH_PERIOD = Duration.ofSeconds(1);
   static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.SharedInformerFactory;
 import io.fabric8.kubernetes.client.informers.cache.Indexer;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,8 +87,7 @@ public final class Sources {
 
   private static final Logger log = LoggerFactory.getLogger(Sources.class);
 
-  // client.informers() makes a new factory on every call: this is the one the server uses
-  private final SharedInformerFactory factory;
+  private final KubernetesClient client;
   private final Map<String, SharedIndexInformer<? extends HasMetadata>> informers = new LinkedHashMap<>();
   private final List<SourceListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicReference<Instant> lastChange = new AtomicReference<>();
@@ -101,13 +99,13 @@ public final class Sources {
 
   public Sources(KubernetesClient client, SourceOptions options, Clock clock) {
     this.clock = clock;
-    this.factory = client.informers();
+    this.client = client;
     for (WorkloadKind kind : WorkloadKind.values()) {
       add(kind.sourceKind());
     }
     // pods are indexed by namespace only where they are workloads of their own (SourceIndexes)
     informers.get(WorkloadKind.POD.source()).removeNamespaceIndex();
-    addWarningEvents(client, options.warningFieldSelector());
+    addWarningEvents(options.warningFieldSelector());
     CLUSTER_OBJECTS.forEach(this::add);
     this.caches = new Caches(Collections.unmodifiableMap(informers));
     this.facts = new ClusterFacts(client, options, source -> tell(source, null, null));
@@ -159,13 +157,26 @@ public final class Sources {
    */
   public long completeThrough(String source) {
     SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
-    if (informer == null || informer.isWatching()) {
+    if (informer == null || watching(informer)) {
       return Long.MAX_VALUE;
     }
     try {
       return Long.parseLong(informer.lastSyncResourceVersion());
     } catch (RuntimeException e) {
       return 0;
+    }
+  }
+
+  /**
+   * Whether an informer has its watch open. fabric8 throws a NullPointerException when a stopped
+   * informer is asked (Reflector.isWatching wraps a watch that is gone), and the engine may still
+   * commit a batch after the sources stopped: a stopped informer is not watching.
+   */
+  static boolean watching(SharedIndexInformer<?> informer) {
+    try {
+      return informer.isRunning() && informer.isWatching();
+    } catch (NullPointerException stoppedMeanwhile) {
+      return false;
     }
   }
 
@@ -217,16 +228,26 @@ public final class Sources {
     return facts;
   }
 
+  /**
+   * An informer over all namespaces, resync off, that lists in pages of {@link SourceOptions#LIST_PAGE_SIZE}
+   * as client-go's reflector does: fabric8 decodes a list response and fills the store on its HTTP
+   * client's event loop, so one unpaged list of 100k pods would hold that loop (and every watch and
+   * request it carries) for the whole decode; a page holds it for one page.
+   */
+  private <T extends HasMetadata> SharedIndexInformer<T> informer(Class<T> type) {
+    return client.resources(type).inAnyNamespace().withLimit(SourceOptions.LIST_PAGE_SIZE).runnableInformer(0);
+  }
+
   private <T extends HasMetadata> void add(SourceKind<T> kind) {
-    register(kind.name(), factory.sharedIndexInformerFor(kind.type(), 0),
+    register(kind.name(), informer(kind.type()),
         new ReducedItemStore<>(kind.reduce(), item -> true, kind.packing(), canonical), kind.indexes(), item -> true);
   }
 
-  private void addWarningEvents(KubernetesClient client, boolean fieldSelector) {
-    // the factory cannot carry a field selector, so the filtered events informer is built directly
+  private void addWarningEvents(boolean fieldSelector) {
     SharedIndexInformer<Event> informer = fieldSelector
-        ? client.v1().events().inAnyNamespace().withField("type", SlimClusterObjects.WARNING).runnableInformer(0)
-        : factory.sharedIndexInformerFor(Event.class, 0);
+        ? client.v1().events().inAnyNamespace().withField("type", SlimClusterObjects.WARNING)
+            .withLimit(SourceOptions.LIST_PAGE_SIZE).runnableInformer(0)
+        : informer(Event.class);
     // fabric8's namespace index would also index the events the store refuses, and never forget them
     informer.removeNamespaceIndex();
     Predicate<Event> warning = SlimClusterObjects::isWarning;

@@ -74,6 +74,19 @@ class SourcesTest {
   }
 
   @Test
+  void whenStopped_thenASourceIsNoLongerCompleteButAskingDoesNotThrow() throws Exception {
+    started(SourceOptions.forMockServer());
+    assertEquals(Long.MAX_VALUE, sources.completeThrough("pods"));
+
+    sources.stop();
+
+    // the engine may commit one more batch after the sources stopped: it must get an answer
+    long through = sources.completeThrough("pods");
+    assertTrue(through > 0 && through < Long.MAX_VALUE, "through " + through);
+    sources = null;
+  }
+
+  @Test
   void givenObjectsFullOfSecrets_thenTheCachesKeepNoneOfThem() throws Exception {
     Caches caches = started(SourceOptions.forMockServer()).caches();
 
