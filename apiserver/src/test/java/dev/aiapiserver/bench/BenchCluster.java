@@ -43,6 +43,7 @@ final class BenchCluster implements AutoCloseable {
   final MockFront front = new MockFront(reviews);
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final KubernetesClient reviewsClient;
 
   BenchCluster() {
     QuietLogs.apply();
@@ -50,6 +51,8 @@ final class BenchCluster implements AutoCloseable {
     server.init(InetAddress.getLoopbackAddress(), 0);
     // the CRUD mock takes seconds to list thousands of objects; the client's 10 s default would cut it off
     client = server.createClient(b -> b.editOrNewConfig().withRequestTimeout(120_000).endConfig());
+    // serve gives the reviews a client (and so an event loop) of their own; so does the bench
+    reviewsClient = server.createClient();
     seed(List.of(
         new ClusterRoleBuilder().withNewMetadata().withName("bench-agent").endMetadata()
             .addNewRule().withApiGroups("ai.k8s.io").withResources("*").withVerbs("get", "list", "watch").endRule()
@@ -64,6 +67,11 @@ final class BenchCluster implements AutoCloseable {
 
   KubernetesClient client() {
     return client;
+  }
+
+  /** The client the server sends TokenReviews and SubjectAccessReviews with. */
+  KubernetesClient reviewsClient() {
+    return reviewsClient;
   }
 
   String url() {
@@ -122,6 +130,7 @@ final class BenchCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    reviewsClient.close();
     MockServers.destroy(server);
   }
 }

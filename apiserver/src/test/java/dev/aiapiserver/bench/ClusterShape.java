@@ -12,6 +12,8 @@ record ClusterShape(String name, int namespaces, int workloadsPerNamespace, int 
   static final ClusterShape SMALL = new ClusterShape("small", 5, 40, 200, 8);
   /** 10k pods, 2k workloads, 200 workloads per namespace: the sizes the targets speak of. */
   static final ClusterShape LARGE = new ClusterShape("large", 10, 200, 1000, 20);
+  /** 100k pods, 20k workloads: for what a sync ten times larger does (ProbesDuringSyncBenchmark). */
+  static final ClusterShape HUGE = new ClusterShape("huge", 100, 200, 1000, 200);
 
   int pods() {
     return namespaces * podsPerNamespace;
@@ -26,7 +28,8 @@ record ClusterShape(String name, int namespaces, int workloadsPerNamespace, int 
       case "tiny" -> TINY;
       case "small" -> SMALL;
       case "large" -> LARGE;
-      default -> throw new IllegalArgumentException("bench.size must be tiny, small or large, not " + size);
+      case "huge" -> HUGE;
+      default -> throw new IllegalArgumentException("bench.size must be tiny, small, large or huge, not " + size);
     };
   }
 }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether the server answers its probes while it syncs a large cluster, and whose event loop (if
- * any) Vert.x's BlockedThreadChecker reports blocked meanwhile:
+ * any) Vert.x's BlockedThreadChecker reports blocked meanwhile: in the server's JVM (its own loops
+ * and its fabric8 clients') and, apart, in the mock API server's, which runs in a process of its
+ * own ({@link BenchClusterProcess}) as a real API server does:
  *
  * <pre>mvn -q -o -pl apiserver -am test -Pbench -Dtest=ProbesDuringSyncBenchmark -Dbench.size=large</pre>
  */
@@ -22,25 +24,29 @@ import org.slf4j.LoggerFactory;
 class ProbesDuringSyncBenchmark {
   @Test
   void theServerAnswersLivezAndReadyzWhileItSyncs() throws Exception {
-    ClusterShape shape = ClusterShape.named(System.getProperty("bench.size", "large"));
+    String size = System.getProperty("bench.size", "large");
+    long seed = Long.getLong("bench.seed", 20261124L);
+    Instant now = Instant.now();
     ((Logger) LoggerFactory.getLogger("audit")).setLevel(ch.qos.logback.classic.Level.OFF);
     ListAppender<ILoggingEvent> blocked = new ListAppender<>();
     blocked.start();
     Logger checker = (Logger) LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
     checker.addAppender(blocked);
-    Scenario scenario = SyntheticCluster.draw(shape, Long.getLong("bench.seed", 20261124L), Instant.now());
-    try (BenchCluster cluster = new BenchCluster()) {
-      cluster.seed(scenario.objects());
-      long mark = blocked.list.size();
-      try (ViewsServer views = new ViewsServer(cluster)) {
+    long pods = ClusterShape.named(size).pods();
+    try (BenchClusterProcess cluster = new BenchClusterProcess(size, seed, now)) {
+      int mockMark = cluster.output().size();
+      try (ViewsServer views = new ViewsServer(cluster.client(), cluster.reviewsClient())) {
         List<Long> probes = views.probeNanos.stream().sorted().toList();
         double max = probes.get(probes.size() - 1) / 1e6;
         double p99 = probes.get((int) Math.min(probes.size() - 1, Math.ceil(probes.size() * 0.99) - 1)) / 1e6;
         Map<String, Integer> where = new TreeMap<>();
-        blocked.list.stream().skip(mark).forEach(e -> where.merge(blockedWhere(e), 1, Integer::sum));
+        blocked.list.forEach(e -> where.merge(blockedWhere(e), 1, Integer::sum));
         System.out.printf("probes during a %d-pod sync (start -> ready %.2f s): %d answers to /livez and /readyz,"
-            + " p99 %.1f ms, max %.1f ms; BlockedThreadChecker warnings: %d %s%n", scenario.count("Pod"),
-            (views.readyNanos - views.startedNanos) / 1e9, probes.size(), p99, max, blocked.list.size() - mark, where);
+            + " p99 %.1f ms, max %.1f ms; BlockedThreadChecker warnings in the server's JVM: %d %s;"
+            + " in the mock API server's process: %s%n", pods,
+            (views.readyNanos - views.startedNanos) / 1e9, probes.size(), p99, max, blocked.list.size(), where,
+            cluster.blockedWarnings(mockMark));
+        System.out.printf("probes over 100 ms: %d %s%n", views.slowProbes.size(), views.slowProbes);
       }
     } finally {
       checker.detachAppender(blocked);

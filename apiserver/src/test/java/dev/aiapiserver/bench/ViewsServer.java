@@ -40,13 +40,21 @@ final class ViewsServer implements AutoCloseable {
   final long readyNanos;
   /** Every /livez and /readyz answer time while the server was syncing (ns), in the order asked. */
   final java.util.List<Long> probeNanos = new java.util.ArrayList<>();
+  /** The probes that took longer than 100 ms: when (ms after the start), which, how long (ms). */
+  final java.util.List<String> slowProbes = new java.util.ArrayList<>();
 
   ViewsServer(BenchCluster cluster) throws Exception {
+    this(cluster.client(), cluster.reviewsClient());
+  }
+
+  /** The server on the given clients: one for its informers, one for its reviews, as serve has. */
+  ViewsServer(io.fabric8.kubernetes.client.KubernetesClient informers,
+      io.fabric8.kubernetes.client.KubernetesClient reviews) throws Exception {
     Command.Serve serve = (Command.Serve) CommandLine.parse("serve", "--secure-port=0", "--bind-address=127.0.0.1",
         "--authentication-skip-lookup");
     IssuedCertificate cert = ca.issueServing(ServingNames.forService("ai-apiserver", "ai-system"), Duration.ofDays(1));
     startedNanos = System.nanoTime();
-    server = AiApiServer.start(serve.options(), new AiApiServer.Wiring(cluster.client(), cluster.client(),
+    server = AiApiServer.start(serve.options(), new AiApiServer.Wiring(informers, reviews,
         SourceOptions.forMockServer(), AuthenticationFlags.none(),
         ServingCertificate.of(cert.certificatePem(), cert.privateKeyPem())));
     listeningNanos = System.nanoTime();
@@ -55,12 +63,21 @@ final class ViewsServer implements AutoCloseable {
     long synced = 0;
     while (true) {
       long asked = System.nanoTime();
-      probe.send(get("/livez").build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> live = probe.send(probe("/livez"), HttpResponse.BodyHandlers.ofString());
       long answered = System.nanoTime();
-      HttpResponse<String> r = probe.send(get("/readyz?verbose").build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = probe.send(probe("/readyz?verbose"), HttpResponse.BodyHandlers.ofString());
       long now = System.nanoTime();
       probeNanos.add(answered - asked);
       probeNanos.add(now - answered);
+      if (answered - asked > 100_000_000L) {
+        slowProbes.add(String.format("%d ms /livez %.0f ms", (asked - startedNanos) / 1_000_000, (answered - asked) / 1e6));
+      }
+      if (now - answered > 100_000_000L) {
+        slowProbes.add(String.format("%d ms /readyz %.0f ms", (answered - startedNanos) / 1_000_000, (now - answered) / 1e6));
+      }
+      if (live.statusCode() != 200 || (r.statusCode() != 200 && r.statusCode() != 500)) {
+        throw new AssertionError("a probe was refused: /livez " + live.statusCode() + ", /readyz " + r.statusCode());
+      }
       if (synced == 0 && r.body().contains("[+]informer-sync") && !r.body().contains("[-]informer-sync")) {
         synced = now;
       }
@@ -78,6 +95,12 @@ final class ViewsServer implements AutoCloseable {
 
   String url() {
     return "https://127.0.0.1:" + server.port();
+  }
+
+  /** A probe as the kubelet's httpGet sends it: no credentials (health paths are always allowed). */
+  HttpRequest probe(String path) {
+    return HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+        .header("User-Agent", "kube-probe/1.33").build();
   }
 
   HttpRequest.Builder get(String path) {
