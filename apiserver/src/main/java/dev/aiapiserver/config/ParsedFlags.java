@@ -1,5 +1,6 @@
 package dev.aiapiserver.config;
 
+import dev.aiapiserver.request.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

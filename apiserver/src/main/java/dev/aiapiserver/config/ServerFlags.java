@@ -1,5 +1,6 @@
 package dev.aiapiserver.config;
 
+import dev.aiapiserver.request.GoDuration;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_ALWAYS_ALLOW_PATHS;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_CLUSTER_CONTEXT_MIN_INTERVAL;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_MAX_REQUEST_BODY_BYTES;

@@ -252,6 +252,14 @@ class MalformedRequestCorpusTest {
     assertEquals(400, raw.exchange("GET " + W + "?limit= HTTP/1.1", admin).code());
     assertEquals(400, raw.exchange("GET " + W + "?limit=%D9%A3 HTTP/1.1", admin).code());
     assertEquals(200, raw.exchange("GET " + W + "?limit=%2B1 HTTP/1.1", admin).code());
+    // timeout (kubectl --request-timeout): a Go duration, or a 400 that says so
+    RawHttps.Response badTimeout = raw.exchange("GET " + W + "?timeout=5 HTTP/1.1", admin);
+    assertEquals(400, badTimeout.code(), badTimeout.body());
+    assertTrue(badTimeout.body().contains(
+        "invalid timeout specified in the request URL - time: invalid duration \\\"5\\\""), badTimeout.body());
+    for (String timeout : List.of("timeout=0", "timeout=30s", "timeout=1m30s", "timeout=-1s", "timeout=")) {
+      assertEquals(200, raw.exchange("GET " + W + "?" + timeout + " HTTP/1.1", admin).code(), timeout);
+    }
     // an escaped unreserved character is the character (Go decodes the path); dot segments are refused
     RawHttps.Response escaped = raw.exchange(
         "GET /apis/ai.k8s.io/v1alpha1/namespaces/%73hop/workloadsummaries HTTP/1.1", admin);

@@ -146,6 +146,20 @@ class ReplicasE2ETest {
   }
 
   @Test
+  void aClientTimeoutShorterThanTheWaitEndsTheRequestFirst() throws Exception {
+    // kubectl --request-timeout=1s sends timeout=1s: the wait for a version ends at the client's deadline
+    long version = Long.parseLong(json(replicas.url(0), WLS).path("metadata").path("resourceVersion").asString());
+    long far = ResourceVersions.end(ResourceVersions.revision(version) + 1_000_000);
+    long started = System.nanoTime();
+    HttpResponse<String> r = replicas.get(replicas.url(1), WLS + "?resourceVersion=" + far + "&timeout=1s");
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    assertEquals(504, r.statusCode(), r.body());
+    assertTrue(waited >= 900 && waited < 2900, "waited " + waited + " ms");
+    assertEquals("request did not complete within requested timeout - context deadline exceeded",
+        Json.MAPPER.readTree(r.body()).path("message").asString());
+  }
+
+  @Test
   void aWatchFromOneReplicasListResumesOnTheOther() throws Exception {
     String version = json(replicas.url(0), WLS).path("metadata").path("resourceVersion").asString();
     replicas.crashLoop("shop", "p1", 3);

@@ -1,4 +1,4 @@
-package dev.aiapiserver.config;
+package dev.aiapiserver.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;

@@ -1,4 +1,4 @@
-package dev.aiapiserver.config;
+package dev.aiapiserver.request;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Durations written the way Kubernetes flags take them (Go's time.ParseDuration): a sequence of
  * decimal numbers with units, such as {@code 500ms}, {@code 10s}, {@code 1m30s}, {@code 1.5h}.
  */
-final class GoDuration {
+public final class GoDuration {
   private static final Pattern PART =
       Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   private static final Map<String, Long> NANOS_PER_UNIT =
@@ -30,7 +30,7 @@ final class GoDuration {
   /**
    * @throws IllegalArgumentException if the text is not a Go duration
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String rest = text;
     boolean negative = false;
     if (rest.startsWith("-") || rest.startsWith("+")) {
@@ -63,7 +63,7 @@ final class GoDuration {
   }
 
   /** The shortest exact form in the largest whole unit, e.g. 10s, 20ms, 8760h. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long nanos = duration.toNanos();
     if (nanos == 0) {
       return "0s";
