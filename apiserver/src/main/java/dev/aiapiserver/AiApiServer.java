@@ -116,14 +116,6 @@ public final class AiApiServer implements AutoCloseable {
     ViewEngine engine = new ViewEngine(sources, summaries, contexts, namespaceSummaries, Derivations.real(),
         new EngineSettings(options.views().viewCoalesceInterval(), options.views().clusterContextMinInterval(),
             EngineSettings.defaults().clockTick()), clock);
-    engine.start().whenComplete((v, e) -> {
-      if (e != null) {
-        LOG.error("event=engine_start_failed error=\"{}\"", e.toString());
-      } else {
-        LOG.info("event=views_ready workloadsummaries={}", summaries.current().size());
-      }
-    });
-
     AuthenticationConfigSource authConfig = options.authentication().skipLookup()
         ? AuthenticationConfigSource.withoutConfigMap(wiring.authentication())
         : new AuthenticationConfigSource(wiring.reviewClient(), wiring.authentication());
@@ -177,7 +169,45 @@ public final class AiApiServer implements AutoCloseable {
         .onSuccess(v -> LOG.info("event=serving_certificate_reloaded"))
         .onFailure(e -> LOG.warn("event=serving_certificate_reload_failed error=\"{}\"", e.toString())));
     LOG.info("event=listening address={} port={}", options.serving().bindAddress(), http.port());
+    // the informers start once the server has answered itself: see warmUp
+    warmUp(vertx, options.serving().bindAddress(), http.port()).onComplete(warm ->
+        engine.start().whenComplete((v, e) -> {
+          if (e != null) {
+            LOG.error("event=engine_start_failed error=\"{}\"", e.toString());
+          } else {
+            LOG.info("event=views_ready workloadsummaries={}", summaries.current().size());
+          }
+        }));
     return new AiApiServer(vertx, sources, engine, authConfig, http, served, ApiServer.routePaths(routers.get()));
+  }
+
+  /**
+   * One anonymous GET /livez to the server's own port before the informers start. In a cold JVM the
+   * first TLS handshake and the first request through the filters cost class loading, JIT and key
+   * exchange; paid while the informers decode their first lists, the kubelet's first probe took
+   * 1-2 s (ProbesDuringSyncBenchmark). Only loopback (or the bind address) is asked, the answer is
+   * not checked, and a failure only means the first probe pays instead.
+   */
+  private static io.vertx.core.Future<Void> warmUp(Vertx vertx, String bindAddress, int port) {
+    String host = switch (bindAddress) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> bindAddress;
+    };
+    io.vertx.core.http.HttpClient client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+        .setSsl(true).setTrustAll(true).setVerifyHost(false).setConnectTimeout(5_000));
+    long started = System.nanoTime();
+    return client.request(new io.vertx.core.http.RequestOptions().setHost(host).setPort(port).setURI("/livez")
+            .setTimeout(5_000).putHeader("User-Agent", "ai-apiserver-warm-up"))
+        .compose(request -> request.send().compose(io.vertx.core.http.HttpClientResponse::body))
+        .<Void>transform(done -> {
+          if (done.failed()) {
+            LOG.debug("event=warm_up_failed error=\"{}\"", done.cause().toString());
+          } else {
+            LOG.debug("event=warm_up millis={}", (System.nanoTime() - started) / 1_000_000);
+          }
+          return client.close();
+        });
   }
 
   private static WatchSettings watchSettings(ServerOptions.Limits limits) {

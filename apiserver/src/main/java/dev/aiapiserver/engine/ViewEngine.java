@@ -169,8 +169,18 @@ public final class ViewEngine {
     }
   }
 
-  /** Starts the sources and the engine; the future completes when the engine is ready. */
-  public CompletableFuture<Void> start() {
+  /** Set by {@link #stop()}: a later {@link #start()} starts nothing. */
+  private boolean stopped;
+
+  /**
+   * Starts the sources and the engine; the future completes when the engine is ready. After
+   * {@link #stop()} (a server closed before it got to start its informers) it starts nothing.
+   */
+  public synchronized CompletableFuture<Void> start() {
+    if (stopped) {
+      ready.completeExceptionally(new IllegalStateException("the engine was stopped before it started"));
+      return ready;
+    }
     sources.start().whenComplete((synced, error) -> {
       if (error != null) {
         ready.completeExceptionally(error);
@@ -201,6 +211,9 @@ public final class ViewEngine {
 
   /** Stops the sources, lets the batch in progress finish, then stops the engine thread. */
   public void stop() {
+    synchronized (this) {
+      stopped = true;
+    }
     sources.stop();
     thread.shutdown();
     try {

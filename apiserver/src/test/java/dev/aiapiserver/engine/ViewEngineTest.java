@@ -222,4 +222,15 @@ class ViewEngineTest {
 
     assertTrue(running.engine.ready());
   }
+
+  @Test
+  void givenAnEngineStoppedBeforeItStarted_whenStarted_thenItStartsNothing() throws Exception {
+    // a server closed while its warm-up request was in flight starts its engine after the close
+    running = new RunningEngine(cluster, new Derivations(derive, SimpleDerivation::cluster));
+    running.engine.stop();
+
+    var started = running.engine.start();
+
+    assertTrue(started.isCompletedExceptionally(), "started nothing, and says so");
+  }
 }
