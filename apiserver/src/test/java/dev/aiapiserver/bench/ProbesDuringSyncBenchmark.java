@@ -35,7 +35,7 @@ class ProbesDuringSyncBenchmark {
     long pods = ClusterShape.named(size).pods();
     try (BenchClusterProcess cluster = new BenchClusterProcess(size, seed, now)) {
       int mockMark = cluster.output().size();
-      try (ViewsServer views = new ViewsServer(cluster.client(), cluster.reviewsClient())) {
+      try (GcPauses gc = new GcPauses(); ViewsServer views = new ViewsServer(cluster.client(), cluster.reviewsClient())) {
         List<Long> probes = views.probeNanos.stream().sorted().toList();
         double max = probes.get(probes.size() - 1) / 1e6;
         double p99 = probes.get((int) Math.min(probes.size() - 1, Math.ceil(probes.size() * 0.99) - 1)) / 1e6;
@@ -46,7 +46,17 @@ class ProbesDuringSyncBenchmark {
             + " in the mock API server's process: %s%n", pods,
             (views.readyNanos - views.startedNanos) / 1e9, probes.size(), p99, max, blocked.list.size(), where,
             cluster.blockedWarnings(mockMark));
-        System.out.printf("probes over 100 ms: %d %s%n", views.slowProbes.size(), views.slowProbes);
+        var first = views.slowProbes.stream().filter(p -> p.askedUptimeMs() <= views.firstProbeUptimeMs).toList();
+        var later = views.slowProbes.stream().filter(p -> p.askedUptimeMs() > views.firstProbeUptimeMs).toList();
+        long inGc = later.stream().filter(p -> gc.pausedBetween(p.askedUptimeMs(), p.askedUptimeMs() + p.tookMs()))
+            .count();
+        var pauses = gc.pauses().stream().filter(p -> p.startMs() >= views.firstProbeUptimeMs).toList();
+        System.out.printf("first answer (the server's first TLS handshake, 20 informers starting): %s;"
+            + " later answers over 100 ms: %d, %d of them during a stop-the-world GC pause %s;"
+            + " GC pauses during the sync: %d, longest %d ms, %d over 100 ms%n",
+            first.isEmpty() ? "under 100 ms" : first.get(0).tookMs() + " ms", later.size(), inGc, later,
+            pauses.size(), pauses.stream().mapToLong(GcPauses.Pause::durationMs).max().orElse(0),
+            pauses.stream().filter(p -> p.durationMs() > 100).count());
       }
     } finally {
       checker.detachAppender(blocked);
