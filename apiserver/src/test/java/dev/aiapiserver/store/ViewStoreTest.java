@@ -193,4 +193,33 @@ class ViewStoreTest {
   private static String verdict(StoredView v) {
     return ((WorkloadSummary) v.object()).health().verdict().name();
   }
+
+  @Test
+  void whetherAVersionIsReachedIsAnsweredWhileACommitHoldsTheStore() throws Exception {
+    // /readyz asks on an event loop; the commit of the first views holds the store for a while
+    store.commit(List.of(summary("shop", "deployment.web", Verdict.Healthy)), List.of(), k -> Span.at(10));
+    settle(10);
+    java.util.concurrent.CountDownLatch inCommit = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    store.watchFromNow(c -> {
+      inCommit.countDown();
+      try {
+        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    });
+    Thread committer = new Thread(() -> store.commit(List.of(summary("shop", "deployment.web", Verdict.Failing)),
+        List.of(), k -> Span.at(11)));
+    committer.start();
+    try {
+      assertTrue(inCommit.await(10, java.util.concurrent.TimeUnit.SECONDS));
+      var answer = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> store.reached(ResourceVersions.end(10)) && !store.reached(ResourceVersions.end(12)));
+      assertTrue(answer.get(5, java.util.concurrent.TimeUnit.SECONDS), "answered while the store is held");
+    } finally {
+      release.countDown();
+      committer.join();
+    }
+  }
 }
