@@ -65,7 +65,7 @@ final class ViewsServer implements AutoCloseable {
         ServingCertificate.of(cert.certificatePem(), cert.privateKeyPem())));
     listeningNanos = System.nanoTime();
     firstProbeUptimeMs = GcPauses.uptimeMs();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
     long synced = 0;
     while (true) {
       long asked = System.nanoTime();
@@ -93,7 +93,7 @@ final class ViewsServer implements AutoCloseable {
         break;
       }
       if (now > deadline) {
-        throw new AssertionError("ai-apiserver not ready after 5 minutes: " + r.body());
+        throw new AssertionError("ai-apiserver not ready after 20 minutes: " + r.body());
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }
