@@ -12,8 +12,8 @@ import javax.management.openmbean.CompositeData;
 /**
  * The stop-the-world garbage collections of this JVM while it listens (start and length, ms since
  * the JVM started), so that a slow answer can be told apart from a collection that paused every
- * thread, the server's and the client's alike. G1's concurrent cycles do not stop the threads and
- * are left out.
+ * thread, the server's and the client's alike. Concurrent cycles do not stop the threads and are
+ * left out (G1's "Concurrent GC", Shenandoah's and ZGC's "Cycles"; their "Pauses" count).
  */
 final class GcPauses implements AutoCloseable {
   /** One collection: when it started and how long it took, ms since the JVM started. */
@@ -32,7 +32,7 @@ final class GcPauses implements AutoCloseable {
         return;
       }
       var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-      if (info.getGcName().contains("Concurrent")) {
+      if (info.getGcName().contains("Concurrent") || info.getGcName().contains("Cycles")) {
         return;
       }
       synchronized (pauses) {
