@@ -1,6 +1,5 @@
 package dev.aiapiserver.config;
 
-import dev.aiapiserver.request.GoDuration;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_ALWAYS_ALLOW_PATHS;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_CLUSTER_CONTEXT_MIN_INTERVAL;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_MAX_REQUEST_BODY_BYTES;
@@ -10,6 +9,7 @@ import static dev.aiapiserver.config.ServerOptions.DEFAULT_WATCH_CACHE_HISTORY;
 import static dev.aiapiserver.config.ServerOptions.DEFAULT_WEBHOOK_CACHE_TTL;
 
 import dev.aiapiserver.config.ServerOptions.RequestHeader;
+import dev.aiapiserver.request.GoDuration;
 import io.netty.util.NetUtil;
 import java.nio.file.Path;
 import java.util.List;

@@ -73,6 +73,8 @@ public final class ViewEngine {
   private volatile boolean built;
   private volatile long lastClusterNanos;
   private volatile long lastNamespacesNanos;
+  /** Set by {@link #stop()}: a later {@link #start()} starts nothing. Guarded by this. */
+  private boolean stopped;
 
   /** An engine that keeps WorkloadSummaries and the ClusterContext only. */
   public ViewEngine(Sources sources, ViewStore workloadSummaries, ViewStore clusterContexts,
@@ -168,9 +170,6 @@ public final class ViewEngine {
       return oldest;
     }
   }
-
-  /** Set by {@link #stop()}: a later {@link #start()} starts nothing. */
-  private boolean stopped;
 
   /**
    * Starts the sources and the engine; the future completes when the engine is ready. After

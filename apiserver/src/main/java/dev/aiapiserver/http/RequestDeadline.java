@@ -1,13 +1,12 @@
 package dev.aiapiserver.http;
 
-import dev.aiapiserver.request.StatusReplies;
-
 import dev.aiapiserver.api.Status;
 import dev.aiapiserver.request.GoDuration;
 import dev.aiapiserver.request.RequestAttributes;
-import java.time.Duration;
+import dev.aiapiserver.request.StatusReplies;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
 /**
  * kube-apiserver's request timeout: a request that is not a watch and has not been answered within

@@ -229,10 +229,10 @@ public final class Sources {
   }
 
   /**
-   * An informer over all namespaces, resync off, that lists in pages of {@link SourceOptions#LIST_PAGE_SIZE}
-   * as client-go's reflector does: fabric8 decodes a list response and fills the store on its HTTP
-   * client's event loop, so one unpaged list of 100k pods would hold that loop (and every watch and
-   * request it carries) for the whole decode; a page holds it for one page.
+   * An informer over all namespaces, resync off, that lists in pages of
+   * {@link SourceOptions#LIST_PAGE_SIZE} as client-go's reflector does: fabric8 reads a whole list
+   * response into memory, decodes it and fills the store in one step, so an unpaged list of 100k pods
+   * would be one response of about 400 MB held with all its decoded objects; a page is about 2 MB.
    */
   private <T extends HasMetadata> SharedIndexInformer<T> informer(Class<T> type) {
     return client.resources(type).inAnyNamespace().withLimit(SourceOptions.LIST_PAGE_SIZE).runnableInformer(0);

@@ -51,7 +51,7 @@ final class BenchCluster implements AutoCloseable {
     server.init(InetAddress.getLoopbackAddress(), 0);
     // the CRUD mock takes seconds to list thousands of objects; the client's 10 s default would cut it off
     client = server.createClient(b -> b.editOrNewConfig().withRequestTimeout(120_000).endConfig());
-    // serve gives the reviews a client (and so an event loop) of their own; so does the bench
+    // serve gives the reviews a client (connections and threads) of their own; so does the bench
     reviewsClient = server.createClient();
     seed(List.of(
         new ClusterRoleBuilder().withNewMetadata().withName("bench-agent").endMetadata()
