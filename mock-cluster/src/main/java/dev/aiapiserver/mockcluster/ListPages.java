@@ -24,7 +24,9 @@ import tools.jackson.core.json.JsonFactory;
  * the pages together are one consistent list, as they are from etcd. The continue token has
  * kube-apiserver's shape (base64url of {@code {"v":"meta.k8s.io/v1","rv":N,"start":"..."}});
  * a token whose snapshot is gone (or that is not one) answers 410 Expired with kube-apiserver's
- * message, as a compacted revision does. Each page carries {@code remainingItemCount}.
+ * message, as a compacted revision does. A snapshot is let go once its last page is served (or
+ * when 32 newer ones are kept), so a token asked for twice after the end is expired: kube-apiserver
+ * would answer it until compaction. Each page carries {@code remainingItemCount}.
  */
 public final class ListPages {
   /** Snapshots kept for continue tokens, least recently used dropped first. */
@@ -104,9 +106,14 @@ public final class ListPages {
         .append("{\"apiVersion\":").append(quote(snapshot.apiVersion()))
         .append(",\"kind\":").append(quote(snapshot.kind()))
         .append(",\"metadata\":{\"resourceVersion\":").append(quote(snapshot.resourceVersion()));
-    if (end < snapshot.items().size()) {
+    String key = whole + "@" + snapshot.resourceVersion();
+    if (end >= snapshot.items().size()) {
       synchronized (snapshots) {
-        snapshots.put(whole + "@" + snapshot.resourceVersion(), snapshot);
+        snapshots.remove(key); // the last page is served: a whole list of 100k pods is 400 MB to keep
+      }
+    } else {
+      synchronized (snapshots) {
+        snapshots.put(key, snapshot);
       }
       body.append(",\"continue\":").append(quote(encode(snapshot.resourceVersion(), end)))
           .append(",\"remainingItemCount\":").append(snapshot.items().size() - end);
