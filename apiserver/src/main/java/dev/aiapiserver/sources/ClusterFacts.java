@@ -83,7 +83,7 @@ public final class ClusterFacts {
       log.info("event=cluster_version gitVersion={} platform={}", gitVersion, platform);
       changed.accept(Sources.VERSION);
     } catch (RuntimeException e) {
-      log.warn("event=cluster_version_failed error=\"{}\" retryInSeconds={}", e.getMessage(), retry.toSeconds());
+      log.warn("event=cluster_version_failed error=\"{}\" retryInSeconds={}", UpstreamErrors.describe(e), retry.toSeconds());
       schedule(() -> fetchVersion(longer(retry)), retry);
     }
   }
@@ -98,7 +98,7 @@ public final class ClusterFacts {
       }
       schedule(() -> discover(FIRST_RETRY), options.discoveryRefresh());
     } catch (RuntimeException e) {
-      log.warn("event=discovery_failed error=\"{}\" retryInSeconds={}", e.getMessage(), retry.toSeconds());
+      log.warn("event=discovery_failed error=\"{}\" retryInSeconds={}", UpstreamErrors.describe(e), retry.toSeconds());
       schedule(() -> discover(longer(retry)), retry);
     }
   }
@@ -141,7 +141,7 @@ public final class ClusterFacts {
       }
     } catch (RuntimeException e) {
       // one unavailable aggregated API (often metrics.k8s.io) must not hide the others
-      log.debug("event=discovery_group_failed groupVersion={} error=\"{}\"", groupVersion, e.getMessage());
+      log.debug("event=discovery_group_failed groupVersion={} error=\"{}\"", groupVersion, UpstreamErrors.describe(e));
     }
   }
 

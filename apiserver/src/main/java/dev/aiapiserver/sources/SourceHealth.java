@@ -63,8 +63,7 @@ public final class SourceHealth implements AutoCloseable {
 
   /** What an informer's exception handler saw: the reason given when it turns out stale. */
   void error(String source, Throwable error) {
-    String text = String.valueOf(error.getMessage());
-    lastError.put(source, text.length() > 200 ? text.substring(0, 200) : text);
+    lastError.put(source, UpstreamErrors.describe(error));
   }
 
   /** The stale sources (every one, while the API server does not answer), by name. */
@@ -137,7 +136,7 @@ public final class SourceHealth implements AutoCloseable {
             LOG.info("event=upstream_reachable");
             onChange.run();
           } else if (!ok && upstream == null) {
-            String why = error != null ? error.getClass().getSimpleName() + " " + error.getMessage()
+            String why = error != null ? error.getClass().getSimpleName() + " " + UpstreamErrors.describe(error)
                 : "HTTP " + response.code();
             upstream = new Stale(clock.instant(), "the API server does not answer (" + why + ")");
             LOG.warn("event=upstream_unreachable reason=\"{}\"", why);

@@ -266,7 +266,7 @@ public final class Sources {
     }
     informer.exceptionHandler((started, error) -> {
       log.warn("event=informer_error source={} started={} error=\"{}\" retry=true", name, started,
-          error.getMessage());
+          UpstreamErrors.describe(error));
       health.error(name, error);
       return true;
     });
